@@ -1,0 +1,61 @@
+"""Exceptions with stable codes; a failing document becomes a `Failure` record with its code."""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base class: every error eventwire raises on purpose carries a stable `code`."""
+
+    code = "EW000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"{self.code} {message}")
+        self.message = message
+
+
+class EmptyDocument(EventwireError):
+    code = "EW101"
+
+
+class BinaryDocument(EventwireError):
+    code = "EW102"
+
+
+class UndecodableDocument(EventwireError):
+    code = "EW103"
+
+
+class DocumentTooLarge(EventwireError):
+    code = "EW104"
+
+
+class NotEnglish(EventwireError):
+    code = "EW105"
+
+
+class NoMainText(EventwireError):
+    code = "EW106"
+
+
+class ReadError(EventwireError):
+    """An input that cannot be read: missing file, bad JSON line, unreachable URL."""
+
+    code = "EW201"
+
+
+class UnknownCoder(EventwireError):
+    code = "EW301"
+
+
+class StoreError(EventwireError):
+    code = "EW401"
+
+
+class GoldDataError(EventwireError):
+    code = "EW501"
+
+
+class InternalError(EventwireError):
+    """An unexpected exception inside a stage, recorded so the batch goes on."""
+
+    code = "EW900"

@@ -1,0 +1,1 @@
+"""NLP stage: tokens, sentences, parse and named entities from spaCy."""

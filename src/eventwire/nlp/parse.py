@@ -1,0 +1,43 @@
+"""Attach the spaCy parse to an article: sentences and named entities with their spans."""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from eventwire.context import Context
+from eventwire.model import Article, Entity, Evidence, Sentence
+from eventwire.registry import register
+
+CODER = "nlp.spacy.v1"
+
+
+@register("nlp", "spacy.v1")
+def parse(article: Article, ctx: Context) -> Article:
+    """Parse the article text with the context's spaCy pipeline (unless already parsed)."""
+    doc = article.doc if article.doc is not None else ctx.nlp(article.text)
+    return attach_doc(article, doc, model=ctx.options.model)
+
+
+def attach_doc(article: Article, doc: Doc, *, model: str = "") -> Article:
+    """Return the article with `doc`, its sentences and its entities filled in."""
+    sentences = tuple(
+        Sentence(index=i, start=span.start_char, end=span.end_char, text=span.text)
+        for i, span in enumerate(sent for sent in doc.sents if sent.text.strip())
+    )
+    starts = [s.start for s in sentences]
+    entities = tuple(
+        Entity(
+            text=ent.text,
+            label=ent.label_,
+            evidence=Evidence(_index(starts, ent.start_char), ent.start_char, ent.end_char, CODER, model),
+        )
+        for ent in doc.ents
+    )
+    return dataclasses.replace(article, doc=doc, sentences=sentences, entities=entities)
+
+
+def _index(starts: list[int], offset: int) -> int:
+    return max(bisect_right(starts, offset) - 1, 0)

