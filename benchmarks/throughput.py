@@ -1,0 +1,108 @@
+"""Throughput: bare spaCy (ner+parser) against eventwire end to end, on the same articles.
+
+Prints words/s for each, their ratio, time per stage and peak RSS. Articles are the news
+texts of a gold folder read at run time (PolNeAR by default), or the bundled example
+repeated when no gold directory is given.
+
+    python benchmarks/throughput.py --gold ../shared/gold --articles 60
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import resource
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from eventwire.context import Context
+from eventwire.extract import to_article
+from eventwire.model import Document
+from eventwire.options import Options
+from eventwire.registry import STAGES, get_coder
+
+EXAMPLE = Path(__file__).parent.parent / "tests" / "fixtures" / "iran_bases_article.txt"
+
+
+def load_texts(gold: Path | None, count: int) -> list[str]:
+    """Return `count` real-length news texts."""
+    if gold is not None:
+        texts = []
+        with (gold / "polnear" / "docs_dev.jsonl").open(encoding="utf-8") as lines:
+            for line in lines:
+                texts.append(json.loads(line)["text"])
+                if len(texts) == count:
+                    break
+        return texts
+    return [EXAMPLE.read_text(encoding="utf-8")] * count
+
+
+def peak_rss_mb() -> float:
+    """Return this process's peak resident set size in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_spacy(ctx: Context, texts: list[str], batch_size: int) -> float:
+    """Return seconds for bare `nlp.pipe` with only tok2vec, parser and ner enabled."""
+    nlp = ctx.nlp
+    start = time.perf_counter()
+    with nlp.select_pipes(enable=["tok2vec", "parser", "ner"]):
+        for _ in nlp.pipe(texts, batch_size=batch_size):
+            pass
+    return time.perf_counter() - start
+
+
+def bench_eventwire(ctx: Context, texts: list[str], batch_size: int) -> tuple[float, dict[str, float]]:
+    """Return total seconds and seconds per stage for the full pipeline."""
+    per_stage: dict[str, float] = defaultdict(float)
+    coders = {stage: get_coder(stage, ctx.options.coder(stage)) for stage in STAGES}
+    start = time.perf_counter()
+    for first in range(0, len(texts), batch_size):
+        clock = time.perf_counter()
+        articles = [to_article(Document(source=f"bench-{i}", content=text), ctx.options)
+                    for i, text in enumerate(texts[first:first + batch_size])]
+        per_stage["extract"] += time.perf_counter() - clock
+        clock = time.perf_counter()
+        docs = list(ctx.nlp.pipe((a.text for a in articles), batch_size=batch_size))
+        per_stage["nlp"] += time.perf_counter() - clock
+        for article, doc in zip(articles, docs):
+            article = dataclasses.replace(article, doc=doc)
+            for stage in STAGES:
+                clock = time.perf_counter()
+                article = coders[stage](article, ctx)
+                per_stage[stage] += time.perf_counter() - clock
+    return time.perf_counter() - start, dict(per_stage)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, help="gold directory whose polnear/ texts to use")
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--batch-size", type=int, default=8)
+    args = parser.parse_args()
+    texts = load_texts(args.gold, args.articles)
+    words = sum(len(text.split()) for text in texts)
+    ctx = Context(Options(batch_size=args.batch_size, check_language=False))
+    clock = time.perf_counter()
+    for resource_name in ("nlp", "knowledge_base", "gazetteer", "lexicon"):
+        getattr(ctx, resource_name)
+    load_seconds = time.perf_counter() - clock
+    bench_spacy(ctx, texts[:4], args.batch_size)  # warm up
+    spacy_seconds = bench_spacy(ctx, texts, args.batch_size)
+    rss_spacy = peak_rss_mb()
+    total, stages = bench_eventwire(ctx, texts, args.batch_size)
+    print(f"articles: {len(texts)}  words: {words}  batch size: {args.batch_size}")
+    print(f"resources loaded once in {load_seconds:.1f} s")
+    print(f"spaCy nlp.pipe (tok2vec+parser+ner): {words / spacy_seconds:8.0f} words/s")
+    print(f"eventwire end to end:               {words / total:8.0f} words/s")
+    print(f"ratio eventwire / spaCy:             {spacy_seconds / total:8.2f}")
+    print("seconds per stage:")
+    for stage, seconds in sorted(stages.items(), key=lambda item: -item[1]):
+        print(f"  {stage:10s} {seconds:7.2f}  ({100 * seconds / total:4.1f} %)")
+    print(f"peak RSS after spaCy: {rss_spacy:.0f} MiB, after eventwire: {peak_rss_mb():.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""The `eventwire` command: parse arguments, call the API, print results.
+
+Results go to stdout (or --out), progress and messages to stderr.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire.context import Context
+from eventwire.errors import EventwireError
+from eventwire.model import Article, Document, Failure
+from eventwire.options import Options
+
+app = typer.Typer(
+    help="Turn news articles into political event data (PLOVER/CAMEO), offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+stderr = Console(stderr=True)
+
+Sources = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
+OutPath = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")]
+DbPath = Annotated[Path, typer.Option("--db", help="DuckDB file of the event store.")]
+Published = Annotated[
+    Optional[str],
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that state none."),
+]
+Format = Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl, csv or parquet.")]
+
+
+@app.command()
+def extract(sources: Sources, out: OutPath = None, published: Published = None) -> None:
+    """Extract events from articles and write one JSON object per article.
+
+    Example: eventwire extract article.html --published 2020-01-08 -o events.jsonl
+    """
+    written = 0
+    with _open_text(out) as stream:
+        for item in _run(sources, published):
+            if isinstance(item, Article):
+                stream.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                written += 1
+    if not written:
+        stderr.print("[red]no article could be read[/]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(sources: Sources, db: DbPath = Path("eventwire.duckdb"), published: Published = None) -> None:
+    """Extract events from articles into the DuckDB store (re-ingesting adds nothing).
+
+    Example: eventwire ingest news/ --db news.duckdb
+    """
+    from eventwire.store import Store
+
+    with Store.open(db) as store:
+        counts = store.add_all(_run(sources, published))
+    stderr.print(
+        f"[bold]{counts['added']}[/] added, {counts['skipped']} already stored, "
+        f"{counts['failures']} failed → {db}"
+    )
+
+
+@app.command()
+def events(
+    db: DbPath = Path("eventwire.duckdb"),
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", help="Source or target ISO3 code.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Earliest event date (2020, 2020-01, ...).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Latest event date.")] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help="Place name or country ISO3.")] = None,
+    happened: Annotated[bool, typer.Option("--happened", help="Only asserted or reported events.")] = False,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many events.")] = 50,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Query stored events by type, actor country, date range and place.
+
+    Example: eventwire events --type ASSAULT --country IRN --since 2020-01
+    """
+    from eventwire.store import Store
+    from eventwire.store.export import export_events
+
+    with Store.open(db, read_only=True) as store:
+        rows = store.events(type=type, actor_country=country, since=since, until=until, place=place,
+                            happened_only=happened, limit=limit)
+    if fmt == "table":
+        Console().print(_event_table(rows))
+    else:
+        export_events(rows, fmt, sys.stdout)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    db: DbPath = Path("eventwire.duckdb"),
+    fmt: Format = "jsonl",
+) -> None:
+    """Export every stored event as JSON Lines, CSV or Parquet.
+
+    Example: eventwire export -f parquet -o events.parquet
+    """
+    from eventwire.store import Store
+    from eventwire.store.export import export_events
+
+    with Store.open(db, read_only=True) as store:
+        rows = store.events()
+    export_events(rows, fmt, out)
+    stderr.print(f"{len(rows)} events → {out}")
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="Gold directory (one folder per suite).")],
+    suite: Annotated[Optional[list[str]], typer.Option("--suite", "-s", help="Suite(s) to run; all by default.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many records per suite.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
+) -> None:
+    """Score the system on gold data and print a table of metrics.
+
+    Example: eventwire eval ../shared/gold --suite plover_gsr --suite acled
+    """
+    from eventwire.evaluate.__main__ import print_reports
+    from eventwire.evaluate import evaluate
+
+    print_reports(evaluate(gold, suite, limit=limit), as_json=as_json)
+
+
+def _run(sources: list[str], published: str | None) -> Iterator[Article | Failure]:
+    """Read, extract and code every document, with a progress bar and failures on stderr."""
+    from eventwire.ingest import read_sources
+    from eventwire.pipeline import process
+
+    ctx = Context(Options())
+    documents = _with_date(read_sources(sources), published)
+    with _progress() as progress:
+        task = progress.add_task("articles", total=None)
+        for item in process(documents, ctx):
+            if isinstance(item, Failure):
+                stderr.print(f"[red]{item.code}[/] {item.source}: {item.reason}")
+            progress.advance(task)
+            yield item
+
+
+def _with_date(items: Iterable[Document | Failure], published: str | None) -> Iterator[Document | Failure]:
+    for item in items:
+        if published and isinstance(item, Document) and not item.published:
+            item = dataclasses.replace(item, published=published)
+        yield item
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=stderr, transient=True, disable=not stderr.is_terminal,
+    )
+
+
+@contextmanager
+def _open_text(path: Path | None) -> Iterator[TextIO]:
+    """Open --out for writing, or use stdout."""
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8") as stream:
+        yield stream
+
+
+def _event_table(rows: list[dict]) -> Table:
+    table = Table("date", "type", "source", "target", "place", "modality", "trigger")
+    for row in rows:
+        table.add_row(
+            str(row.get("date") or ""), row["type"], ";".join(row.get("source_codes") or []),
+            ";".join(row.get("target_codes") or []), str(row.get("place_name") or ""),
+            row["modality"], row["trigger"],
+        )
+    return table
+
+
+def main() -> None:
+    """Run the CLI; an `EventwireError` ends it with its message and exit status 2."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except EventwireError as error:
+        stderr.print(f"[red]error[/] {error}")
+        sys.exit(2)

@@ -1,0 +1,1 @@
+"""Deduplication: mentions of one event within an article merge into one event."""

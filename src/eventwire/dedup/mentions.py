@@ -1,0 +1,77 @@
+"""Merge the mentions of one event in an article (headline, "retaliated", "the strike")."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from eventwire.context import Context
+from eventwire.model import Actor, Article, Event
+from eventwire.registry import register
+
+
+@register("dedup", "mentions.v1")
+def merge_mentions(article: Article, ctx: Context) -> Article:
+    """Merge events of the same type, status and compatible actors, place and date.
+
+    Two mentions are compatible when neither names a source (or target) country the other
+    contradicts: an empty side matches anything, and known sides must share a country.
+    The merged event keeps the first mention as evidence, every mention in `mentions`,
+    and the union of actors and quantities.
+    """
+    merged: list[Event] = []
+    for event in article.events:
+        for position, kept in enumerate(merged):
+            if same_event(kept, event):
+                merged[position] = combine(kept, event)
+                break
+        else:
+            merged.append(event)
+    return dataclasses.replace(article, events=tuple(merged))
+
+
+def same_event(first: Event, second: Event) -> bool:
+    """Whether two event mentions describe the same event."""
+    return (
+        first.type == second.type
+        and first.happened == second.happened
+        and _compatible(first.sources, second.sources)
+        and _compatible(first.targets, second.targets)
+        and _agree(first.date if first.date_precision == "day" else None,
+                   second.date if second.date_precision == "day" else None)
+        and _agree(first.place.country if first.place else None, second.place.country if second.place else None)
+    )
+
+
+def combine(first: Event, second: Event) -> Event:
+    """Return `first` enriched with the actors, quantities and mention of `second`."""
+    return dataclasses.replace(
+        first,
+        sources=_union(first.sources, second.sources),
+        targets=_union(first.targets, second.targets),
+        place=first.place or second.place,
+        place_precision=first.place_precision or second.place_precision,
+        date=first.date or second.date,
+        date_precision=first.date_precision or second.date_precision,
+        quantities=first.quantities + tuple(q for q in second.quantities if q not in first.quantities),
+        mentions=first.mentions + second.mentions,
+    )
+
+
+def _countries(actors: tuple[Actor, ...]) -> set[str]:
+    return {actor.country for actor in actors if actor.country}
+
+
+def _compatible(first: tuple[Actor, ...], second: tuple[Actor, ...]) -> bool:
+    a, b = _countries(first), _countries(second)
+    return not a or not b or bool(a & b)
+
+
+def _agree(first: str | None, second: str | None) -> bool:
+    return first is None or second is None or first == second
+
+
+def _union(first: tuple[Actor, ...], second: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    codes = {(actor.code, actor.name) for actor in first}
+    known = {actor.code for actor in first}
+    extra = tuple(a for a in second if (a.code, a.name) not in codes and a.code not in known)
+    return first + extra

@@ -1,0 +1,58 @@
+"""`python -m eventwire.evaluate GOLD_DIR [--suite NAME ...] [--limit N] [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+
+from rich.console import Console
+from rich.table import Table
+
+from eventwire.evaluate import SUITES, evaluate
+from eventwire.evaluate.report import Report
+
+
+def print_reports(reports: list[Report], *, as_json: bool = False) -> None:
+    """Print reports as JSON (one object) or as tables on stdout."""
+    if as_json:
+        sys.stdout.write(json.dumps([asdict(report) for report in reports], indent=2) + "\n")
+        return
+    console = Console()
+    for report in reports:
+        table = Table(title=f"{report.suite} ({report.records} records)", title_justify="left")
+        table.add_column("metric")
+        table.add_column("value", justify="right")
+        for name, value in report.metrics.items():
+            table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+        console.print(table)
+        if report.per_label:
+            columns = sorted({key for scores in report.per_label.values() for key in scores})
+            labels = Table(*["label", *columns], title=f"{report.suite} per label", title_justify="left")
+            for label, scores in sorted(report.per_label.items()):
+                labels.add_row(label, *(_cell(scores.get(column)) for column in columns))
+            console.print(labels)
+        if report.notes:
+            console.print(report.notes)
+
+
+def _cell(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.0f}" if float(value).is_integer() and value > 1 else f"{value:.3f}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse arguments and print the evaluation reports."""
+    parser = argparse.ArgumentParser(prog="python -m eventwire.evaluate", description=__doc__)
+    parser.add_argument("gold", help="gold directory, one folder per suite")
+    parser.add_argument("--suite", action="append", choices=sorted(SUITES), help="suite to run (repeatable)")
+    parser.add_argument("--limit", type=int, help="at most this many records per suite")
+    parser.add_argument("--json", action="store_true", help="print figures as JSON")
+    args = parser.parse_args(argv)
+    print_reports(evaluate(args.gold, args.suite, limit=args.limit), as_json=args.json)
+
+
+if __name__ == "__main__":
+    main()

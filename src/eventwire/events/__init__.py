@@ -1,0 +1,1 @@
+"""Events stage: triggers, arguments, modality and quantities coded in PLOVER and CAMEO."""

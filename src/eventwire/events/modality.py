@@ -1,0 +1,71 @@
+"""Modality of an event: asserted, reported, negated, future, hypothetical, threatened."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import DATA
+
+CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "nsubjpass"}
+NEGATIONS = {"not", "n't", "never", "no", "without"}
+MAX_CLIMB = 4
+
+
+@cache
+def load_cues() -> dict[tuple[str, str], str]:
+    """Return {(lemma, kind): modality} from the modality cue table."""
+    lines = [line for line in (DATA / "modality.tsv").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    return {(row["lemma"], row["kind"]): row["modality"] for row in csv.DictReader(lines, delimiter="\t")}
+
+
+def modality_of(trigger: Token) -> str:
+    """Return the modality of the event whose trigger is `trigger`.
+
+    The trigger's own clause decides first (negation, modal auxiliary, "if"); then each
+    governing word up the tree ("threatened to strike", "refused to meet", "said that").
+    """
+    cues = load_cues()
+    own = _clause_modality(trigger, cues)
+    if own:
+        return own
+    reported = False
+    child, head = trigger, trigger.head
+    for _ in range(MAX_CLIMB):
+        if head is child or child.dep_ not in CLAUSE_LINKS:
+            break
+        if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            governed = cues.get((head.lemma_.lower(), "governor"))
+            if governed == "reported":
+                reported = True
+            elif governed:
+                return governed
+            clause = _clause_modality(head, cues)
+            if clause:
+                return clause
+        child, head = head, head.head
+    if reported or _has_according_to(trigger):
+        return "reported"
+    return "asserted"
+
+
+def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | None:
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+            return "negated"
+        if child.dep_ in ("aux", "auxpass") and (word, "auxiliary") in cues:
+            return cues[(word, "auxiliary")]
+        if child.dep_ == "aux" and child.lemma_ == "go" and any(c.lower_ == "to" for c in token.children):
+            return "future"
+        if child.dep_ == "mark" and (word, "marker") in cues:
+            return cues[(word, "marker")]
+    return None
+
+
+def _has_according_to(token: Token) -> bool:
+    sentence = token.sent
+    return any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sentence[:-1])

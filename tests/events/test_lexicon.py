@@ -1,0 +1,36 @@
+from eventwire.events.lexicon import load_lexicon
+
+
+def plover_types() -> set[str]:
+    return {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }
+
+
+def test_lexicon_covers_all_sixteen_plover_types():
+    lexicon = load_lexicon()
+    covered = {t.plover for rows in lexicon.triggers.values() for t in rows}
+    assert covered == plover_types()
+
+
+def test_every_trigger_has_a_goldstein_score_and_known_type():
+    for rows in load_lexicon().triggers.values():
+        for trigger in rows:
+            assert trigger.goldstein is not None, trigger
+            assert -10.0 <= trigger.goldstein <= 10.0
+            assert trigger.plover in plover_types(), trigger
+
+
+def test_object_conditions_name_existing_word_lists():
+    lexicon = load_lexicon()
+    for rows in lexicon.triggers.values():
+        for trigger in rows:
+            if trigger.object_list:
+                assert lexicon.word_lists[trigger.object_list], trigger
+
+
+def test_conditioned_reading_comes_before_the_plain_one():
+    strike = load_lexicon().candidates("strike", "NOUN")
+    assert [t.plover for t in strike] == ["PROTEST", "ASSAULT"]
+    assert strike[0].with_word == "on"

@@ -1,0 +1,25 @@
+import pytest
+
+from eventwire.events.modality import modality_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        ("Rebels attacked the convoy on Monday.", "attacked", "asserted"),
+        ("Rebels did not attack the convoy.", "attack", "negated"),
+        ("Rebels will attack the convoy.", "attack", "future"),
+        ("Rebels could attack the convoy.", "attack", "hypothetical"),
+        ("If talks fail, rebels will attack the city.", "attack", "future"),
+        ("The army threatened to strike the rebel camps.", "strike", "threatened"),
+        ("The government refused to meet the strikers.", "meet", "negated"),
+        ("The two leaders agreed to meet next month.", "meet", "future"),
+        ("Police said that rebels attacked the convoy.", "attacked", "reported"),
+        ("According to the army, rebels attacked the convoy.", "attacked", "reported"),
+        ("The minister urged the army to withdraw.", "withdraw", "hypothetical"),
+    ],
+)
+def test_modality_of(nlp, sentence, trigger, modality):
+    doc = nlp(sentence)
+    token = next(t for t in doc if t.text == trigger)
+    assert modality_of(token) == modality
