@@ -20,17 +20,30 @@ def merge_mentions(article: Article, ctx: Context) -> Article:
     """
     merged: list[Event] = []
     for event in article.events:
-        for position, kept in enumerate(merged):
-            if same_event(kept, event):
-                merged[position] = combine(kept, event)
-                break
+        scores = [(affinity(kept, event), position) for position, kept in enumerate(merged)]
+        best, position = max(scores, default=(0, -1))
+        if best > 0:
+            merged[position] = combine(merged[position], event)
         else:
             merged.append(event)
     return dataclasses.replace(article, events=tuple(merged))
 
 
+def affinity(first: Event, second: Event) -> int:
+    """Score how surely two mentions describe one event (0: they do not).
+
+    They must agree on type, status, actors, day and place country, and share evidence
+    beyond that: a country on the same side, or the same CAMEO code.
+    """
+    if not same_event(first, second):
+        return 0
+    shared = len(_countries(first.sources) & _countries(second.sources))
+    shared += len(_countries(first.targets) & _countries(second.targets))
+    return shared + (first.cameo == second.cameo)
+
+
 def same_event(first: Event, second: Event) -> bool:
-    """Whether two event mentions describe the same event."""
+    """Whether two event mentions can describe the same event (nothing contradicts it)."""
     return (
         first.type == second.type
         and first.happened == second.happened

@@ -59,8 +59,11 @@ def load_lexicon() -> Lexicon:
             goldstein=goldstein.get(cameo, goldstein.get(cameo[:2])),
         )
         triggers.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
-    lists = {name: _read_word_list(f"{name}.txt") for name in ("weapons", "attacks", "terrorist")}
-    return Lexicon({key: tuple(rows) for key, rows in triggers.items()}, lists)
+    lists = {name: _read_word_list(f"{name}.txt") for name in ("weapons", "attacks", "terrorist", "envoys")}
+    conditioned_first = {
+        key: tuple(sorted(rows, key=lambda t: not (t.with_word or t.object_list))) for key, rows in triggers.items()
+    }
+    return Lexicon(conditioned_first, lists)
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:

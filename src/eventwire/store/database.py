@@ -1,0 +1,332 @@
+"""A DuckDB file holding articles, their records and failures; queries over the events."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.errors import StoreError
+from eventwire.model import Article, Failure
+from eventwire.store.dates import date_range
+from eventwire.store.rows import Row, article_from_rows, article_rows
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PATH = Path("eventwire.duckdb")
+SCHEMA_VERSION = "1"
+RECORD_TABLES = ("sentences", "entities", "actors", "places", "times", "events", "quotes")
+TABLES = ("articles", *RECORD_TABLES, "failures")
+# Columns kept for rebuilding articles; `events()` leaves them out of its rows.
+EVENT_DETAIL_COLUMNS = frozenset({"sources", "targets", "place"})
+JSON_EVENT_COLUMNS = ("quantities", "mentions")
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "JSON": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
+
+
+@cache
+def schema_statements() -> tuple[str, ...]:
+    """Return the CREATE statements of `schema.sql`, one per item."""
+    text = files("eventwire.store").joinpath("schema.sql").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("--")]
+    return tuple(s.strip() for s in "\n".join(lines).split(";") if s.strip())
+
+
+class Store:
+    """Articles and everything extracted from them, in one DuckDB file.
+
+    Example:
+        >>> with Store.open("news.duckdb") as store:
+        ...     store.add(article)
+        ...     rows = store.events(type="ASSAULT", actor_country="IRN", since="2020-01")
+    """
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
+        self._connection = connection
+        self.path = path
+        self._arrow_schemas: dict[str, pa.Schema] = {}
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> Store:
+        """Open (and create, unless `read_only`) the store at `path`; ":memory:" keeps it in RAM."""
+        path = str(path)
+        try:
+            connection = duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open store {path!r}: {error}") from error
+        store = cls(connection, path)
+        try:
+            store._prepare_schema(read_only)
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Close the database file."""
+        self._connection.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __contains__(self, article_id: object) -> bool:
+        found = self._connection.execute("SELECT 1 FROM articles WHERE id = ?", [article_id])
+        return found.fetchone() is not None
+
+    def add(self, article: Article) -> bool:
+        """Store an article with all its records in one transaction.
+
+        Returns False, storing nothing, when an article with the same id is already there.
+        Raises `StoreError` when the insert fails; that article is rolled back, nothing else.
+
+        Example:
+            >>> store.add(article), store.add(article)
+            (True, False)
+        """
+        try:
+            tables = article_rows(article, _now())
+        except (TypeError, ValueError) as error:  # a record value JSON or dates cannot hold
+            raise StoreError(f"cannot store article {article.id!r}: {error}") from error
+        connection = self._connection
+        connection.begin()
+        try:
+            if article.id in self:
+                connection.rollback()
+                logger.debug("article %s already stored", article.id)
+                return False
+            for table, rows in tables.items():
+                self._insert(table, rows)
+            connection.commit()
+        except (duckdb.Error, pa.ArrowException) as error:
+            connection.rollback()
+            raise StoreError(f"cannot store article {article.id!r}: {error}") from error
+        except BaseException:
+            connection.rollback()
+            raise
+        return True
+
+    def add_failure(self, failure: Failure) -> None:
+        """Record a document that could not be processed; one row per (source, code).
+
+        Re-recording the same (source, code) updates its reason and time.
+        """
+        try:
+            self._connection.execute(
+                "INSERT INTO failures (source, code, reason, \"at\") VALUES (?, ?, ?, ?)"
+                ' ON CONFLICT (source, code) DO UPDATE SET reason = excluded.reason, "at" = excluded."at"',
+                [failure.source, failure.code, failure.reason, _now()],
+            )
+        except duckdb.Error as error:
+            raise StoreError(f"cannot record failure of {failure.source!r}: {error}") from error
+
+    def add_all(self, items: Iterable[Article | Failure]) -> dict[str, int]:
+        """Store a stream of articles and failures (as `pipeline.process` yields them).
+
+        Returns how many articles were added, skipped as already stored, and failures
+        recorded. An article that cannot be stored becomes a failure and the stream goes on.
+
+        Example:
+            >>> store.add_all(process(read_files(paths), ctx))
+            {'added': 12, 'skipped': 3, 'failures': 1}
+        """
+        counts = {"added": 0, "skipped": 0, "failures": 0}
+        for item in items:
+            if isinstance(item, Failure):
+                self.add_failure(item)
+                counts["failures"] += 1
+                continue
+            try:
+                counts["added" if self.add(item) else "skipped"] += 1
+            except StoreError as error:
+                logger.warning("%s", error)
+                self.add_failure(Failure(item.source or item.id, error.code, error.message))
+                counts["failures"] += 1
+        return counts
+
+    def article(self, article_id: str) -> Article | None:
+        """Return the stored article with every record, or None when it is not stored."""
+        tables: dict[str, list[Row]] = {}
+        for table in ("articles", *RECORD_TABLES):
+            column = "id" if table == "articles" else "article_id"
+            order = "" if table == "articles" else ' ORDER BY "index"'
+            tables[table] = self._rows(f"SELECT * FROM {table} WHERE {column} = ?{order}", [article_id])
+        if not tables["articles"]:
+            return None
+        return article_from_rows(tables)
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        actor_country: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        place: str | None = None,
+        modality: str | None = None,
+        happened_only: bool = False,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Return stored events as plain rows, oldest event date first (undated last).
+
+        `actor_country` (ISO3 or "IGO") matches a source or a target; `place` matches the
+        event place name (any case) or its country ISO3; `since` and `until` are ISO dates,
+        whole or partial ("2020", "2020-01"), and keep events whose date span overlaps
+        them (undated events are left out). Each row adds the article's url, title,
+        published date and source.
+
+        Example:
+            >>> store.events(type="ASSAULT", actor_country="IRN", since="2020-01", limit=10)
+        """
+        conditions: list[str] = []
+        parameters: list[Any] = []
+        if type is not None:
+            conditions.append("upper(e.type) = upper(?)")
+            parameters.append(type)
+        if actor_country is not None:
+            conditions.append(
+                "(upper(?) = ANY(e.source_countries) OR upper(?) = ANY(e.target_countries))"
+            )
+            parameters += [actor_country, actor_country]
+        if since is not None:
+            conditions.append("e.date_end >= ?")
+            parameters.append(_bound(str(since), "since")[0])
+        if until is not None:
+            conditions.append("e.date_start <= ?")
+            parameters.append(_bound(str(until), "until")[1])
+        if place is not None:
+            conditions.append("(lower(e.place_name) = lower(?) OR e.place_country = upper(?))")
+            parameters += [place, place]
+        if modality is not None:
+            conditions.append("e.modality = lower(?)")
+            parameters.append(modality)
+        if happened_only:
+            conditions.append("e.happened")
+        if article_id is not None:
+            conditions.append("e.article_id = ?")
+            parameters.append(article_id)
+        query = (
+            "SELECT e.*, a.url AS article_url, a.title AS article_title,"
+            " a.published AS article_published, a.source AS article_source"
+            " FROM events e JOIN articles a ON a.id = e.article_id"
+            + (" WHERE " + " AND ".join(conditions) if conditions else "")
+            + ' ORDER BY e.date_start NULLS LAST, e.article_id, e."index"'
+        )
+        if limit is not None:
+            query += f" LIMIT {max(int(limit), 0)}"
+        return [_event_output(row) for row in self._rows(query, parameters)]
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of rows in each table.
+
+        Example:
+            >>> store.counts()["events"]
+            42
+        """
+        return {
+            table: self._connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in TABLES
+        }
+
+    def failures(self) -> list[dict[str, Any]]:
+        """Return the recorded failures, oldest first, with `at` as an ISO UTC time."""
+        rows = self._rows('SELECT source, code, reason, "at" FROM failures ORDER BY "at", source, code')
+        return [{**row, "at": row["at"].isoformat(timespec="seconds") + "Z"} for row in rows]
+
+    def _prepare_schema(self, read_only: bool) -> None:
+        connection = self._connection
+        if not read_only:
+            for statement in schema_statements():
+                connection.execute(statement)
+            connection.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                [SCHEMA_VERSION],
+            )
+        try:
+            found = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+            version = found.fetchone()
+        except duckdb.CatalogException:
+            version = None
+        if version is None or version[0] != SCHEMA_VERSION:
+            stored = version[0] if version else "none"
+            raise StoreError(
+                f"store {self.path!r} has schema version {stored}; this eventwire reads {SCHEMA_VERSION}"
+            )
+
+    def _insert(self, table: str, rows: list[Row]) -> None:
+        if not rows:
+            return
+        schema = self._arrow_schema(table)
+        batch = pa.Table.from_pylist(rows, schema=schema)
+        columns = ", ".join(f'"{name}"' for name in schema.names)
+        self._connection.register("_eventwire_rows", batch)
+        try:
+            self._connection.execute(
+                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _eventwire_rows"
+            )
+        finally:
+            self._connection.unregister("_eventwire_rows")
+
+    def _arrow_schema(self, table: str) -> pa.Schema:
+        if table not in self._arrow_schemas:
+            found = self._connection.execute(
+                "SELECT column_name, data_type FROM information_schema.columns"
+                " WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+            self._arrow_schemas[table] = pa.schema(
+                [(name, _ARROW_TYPES[kind]) for name, kind in found]
+            )
+        return self._arrow_schemas[table]
+
+    def _rows(self, query: str, parameters: list[Any] | None = None) -> list[Row]:
+        result = self._connection.execute(query, parameters or [])
+        names = [column[0] for column in result.description]
+        return [dict(zip(names, values)) for values in result.fetchall()]
+
+
+def _event_output(row: Row) -> dict[str, Any]:
+    output = {key: value for key, value in row.items() if key not in EVENT_DETAIL_COLUMNS}
+    for key in JSON_EVENT_COLUMNS:
+        output[key] = json.loads(output[key]) if output[key] is not None else []
+    for key in ("date_start", "date_end"):
+        if isinstance(output[key], date):
+            output[key] = output[key].isoformat()
+    return output
+
+
+def _bound(value: str, name: str) -> tuple[date, date]:
+    span = date_range(value)
+    if span is None:
+        raise StoreError(f"{name}={value!r} is not an ISO date such as 2020-01-08, 2020-01 or 2020")
+    return span
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,277 @@
+"""Store: round trip, idempotent re-add, rollback, failures, filters, schema checks."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from eventwire.errors import StoreError
+from eventwire.model import Article, Failure, Quantity, Sentence
+from eventwire.store import SCHEMA_VERSION, Store
+
+from .records import actor, event, make_article, place
+
+HODEIDAH = place("Hodeidah", 79415, "YEM", 14.8, 42.95)
+WASHINGTON = place("Washington", 4140963, "USA", 38.9, -77.04)
+BAGHDAD = place("Baghdad", 98182, "IRQ", 33.34, 44.4)
+REBELS = actor("Rebels", "YEM", "REB", "group")
+SAUDI = actor("Saudi Arabia", "SAU", None, "state")
+PROTESTERS = actor("Protesters", "USA", "CVL", "group")
+GOVERNMENT = actor("Government", "USA", "GOV", "state")
+IRAN_ARMY = actor("Iranian army", "IRN", "MIL", "state")
+UN = actor("United Nations", "IGO", None, "igo")
+IRAQ = actor("Iraq", "IRQ", None, "state")
+
+
+def filter_articles() -> list[Article]:
+    return [
+        make_article(
+            "a1",
+            (
+                event("ASSAULT", (REBELS,), (SAUDI,), date="2020-01-06", where=HODEIDAH),
+                event("THREATEN", (SAUDI,), (REBELS,), modality="future", date="2020-W02"),
+            ),
+        ),
+        make_article(
+            "a2",
+            (
+                event(
+                    "PROTEST",
+                    (PROTESTERS,),
+                    (GOVERNMENT,),
+                    modality="reported",
+                    date="2019-12",
+                    where=WASHINGTON,
+                ),
+                event("ASSAULT", (IRAN_ARMY,), (GOVERNMENT,), modality="negated"),
+            ),
+        ),
+        make_article(
+            "a3",
+            (event("COOPERATE", (UN,), (IRAQ,), modality="hypothetical", date="2020", where=BAGHDAD),),
+        ),
+    ]
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    for article in filter_articles():
+        assert store.add(article)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["a2:0", "a3:0", "a1:0", "a1:1", "a2:1"]),
+        ({"type": "assault"}, ["a1:0", "a2:1"]),
+        ({"actor_country": "irn"}, ["a2:1"]),
+        ({"actor_country": "SAU"}, ["a1:0", "a1:1"]),
+        ({"actor_country": "USA"}, ["a2:0", "a2:1"]),
+        ({"actor_country": "IGO"}, ["a3:0"]),
+        ({"actor_country": "FRA"}, []),
+        ({"since": "2020-01-07"}, ["a3:0", "a1:1"]),
+        ({"since": date(2020, 1, 7)}, ["a3:0", "a1:1"]),
+        ({"until": "2019"}, ["a2:0"]),
+        ({"since": "2020-01", "until": "2020-01-06"}, ["a3:0", "a1:0", "a1:1"]),
+        ({"since": "2021"}, []),
+        ({"place": "hodeidah"}, ["a1:0"]),
+        ({"place": "USA"}, ["a2:0"]),
+        ({"place": "irq"}, ["a3:0"]),
+        ({"modality": "future"}, ["a1:1"]),
+        ({"happened_only": True}, ["a2:0", "a1:0"]),
+        ({"type": "ASSAULT", "happened_only": True}, ["a1:0"]),
+        ({"article_id": "a2"}, ["a2:0", "a2:1"]),
+        ({"limit": 2}, ["a2:0", "a3:0"]),
+        ({"limit": 0}, []),
+    ],
+)
+def test_event_filters(filled: Store, filters: dict, expected: list[str]) -> None:
+    assert [row["event_id"] for row in filled.events(**filters)] == expected
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "2020-13", "01/08/2020"])
+def test_bad_date_filter_is_an_error(filled: Store, bad: str) -> None:
+    with pytest.raises(StoreError, match="not an ISO date"):
+        filled.events(since=bad)
+
+
+def test_event_row_holds_flat_columns(store: Store, full_article: Article) -> None:
+    store.add(full_article)
+    row = store.events(type="ASSAULT")[0]
+    expected = {
+        "event_id": "full:0",
+        "article_id": "full",
+        "index": 0,
+        "mode": "artillery",
+        "context": ["military", "terrorism"],
+        "cameo": "194",
+        "goldstein": -10.0,
+        "modality": "asserted",
+        "happened": True,
+        "trigger": "shelled",
+        "source_codes": ["YEMREB"],
+        "source_names": ["Rebels"],
+        "target_codes": ["SAU", "BUS"],
+        "target_names": ["Saudi Arabia", "port"],
+        "target_countries": ["SAU", None],
+        "place_name": "Hodeidah",
+        "place_geonameid": 79415,
+        "place_country": "YEM",
+        "place_lat": 14.8,
+        "place_precision": "city",
+        "date": "2020-01-06",
+        "date_start": "2020-01-06",
+        "date_end": "2020-01-06",
+        "quantities": [
+            {"kind": "shells", "value": 12, "text": "12 shells"},
+            {"kind": "dead", "value": 3, "text": "three"},
+        ],
+        "start": 7,
+        "end": 14,
+        "coder": "test.rules.v1",
+        "mentions": [
+            {"sentence": 0, "start": 7, "end": 14, "coder": "test.rules.v1", "data": "test-2026.11"},
+            {"sentence": 1, "start": 48, "end": 60, "coder": "test.rules.v1", "data": "test-2026.11"},
+        ],
+        "article_url": "https://example.org/full",
+        "article_published": "2020-01-08",
+    }
+    assert {key: row[key] for key in expected} == expected
+
+
+def test_round_trip_rebuilds_the_article(db_path: Path, full_article: Article) -> None:
+    with Store.open(db_path) as store:
+        assert store.add(full_article)
+    with Store.open(db_path) as store:
+        assert store.article("full") == full_article
+        assert store.article("missing") is None
+        assert "full" in store and "missing" not in store
+
+
+def test_counts_every_record(store: Store, full_article: Article) -> None:
+    store.add(full_article)
+    assert store.counts() == {
+        "articles": 1,
+        "sentences": 2,
+        "entities": 1,
+        "actors": 2,
+        "places": 1,
+        "times": 1,
+        "events": 2,
+        "quotes": 1,
+        "failures": 0,
+    }
+
+
+def test_re_adding_the_same_id_stores_nothing(store: Store, full_article: Article) -> None:
+    assert store.add(full_article) is True
+    before = store.counts()
+    changed = dataclasses.replace(full_article, text="Another text.", events=())
+    assert store.add(full_article) is False
+    assert store.add(changed) is False
+    assert store.counts() == before
+    assert store.article("full") == full_article
+
+
+def _bad_goldstein(article: Article) -> Article:
+    broken = dataclasses.replace(article.events[0], goldstein="very negative")
+    return dataclasses.replace(article, events=(broken,))
+
+
+def _sentence_without_text(article: Article) -> Article:
+    return dataclasses.replace(article, sentences=(Sentence(0, 0, 5, None),))
+
+
+def _duplicate_sentence_index(article: Article) -> Article:
+    return dataclasses.replace(article, sentences=article.sentences[:1] * 2)
+
+
+def _quantity_not_a_number(article: Article) -> Article:
+    quantity = Quantity("dead", object(), "some")
+    broken = dataclasses.replace(article.events[0], quantities=(quantity,))
+    return dataclasses.replace(article, events=(broken,))
+
+
+@pytest.mark.parametrize(
+    "breaker",
+    [_bad_goldstein, _sentence_without_text, _duplicate_sentence_index, _quantity_not_a_number],
+)
+def test_failed_add_rolls_back_only_that_article(store: Store, full_article: Article, breaker) -> None:
+    store.add(make_article("kept"))
+    before = store.counts()
+    with pytest.raises(StoreError, match="cannot store article 'broken'"):
+        store.add(breaker(dataclasses.replace(full_article, id="broken")))
+    assert store.counts() == before
+    assert "broken" not in store
+    assert store.add(full_article)
+    assert store.article("kept") == make_article("kept")
+
+
+@pytest.mark.parametrize(
+    ("records", "expected"),
+    [
+        ([Failure("a.html", "EW101", "empty")], [("a.html", "EW101", "empty")]),
+        (
+            [Failure("a.html", "EW101", "empty"), Failure("a.html", "EW101", "still empty")],
+            [("a.html", "EW101", "still empty")],
+        ),
+        (
+            [Failure("a.html", "EW101", "empty"), Failure("a.html", "EW105", "French")],
+            [("a.html", "EW101", "empty"), ("a.html", "EW105", "French")],
+        ),
+        (
+            [Failure("b.html", "EW102", "binary"), Failure("a.html", "EW102", "binary")],
+            [("a.html", "EW102", "binary"), ("b.html", "EW102", "binary")],
+        ),
+    ],
+)
+def test_failures_are_unique_per_source_and_code(db_path: Path, records, expected) -> None:
+    for _ in range(2):  # a second run over the same inputs adds no rows
+        with Store.open(db_path) as store:
+            for failure in records:
+                store.add_failure(failure)
+    with Store.open(db_path) as store:
+        found = store.failures()
+    assert sorted((f["source"], f["code"], f["reason"]) for f in found) == expected
+    assert all(f["at"].endswith("Z") and f["at"][:2] == "20" for f in found)
+
+
+def test_add_all_stores_a_stream(store: Store, full_article: Article) -> None:
+    broken = _bad_goldstein(dataclasses.replace(full_article, id="broken", source="broken.txt"))
+    items = [full_article, Failure("x.pdf", "EW102", "binary"), full_article, broken, make_article("b")]
+    assert store.add_all(items) == {"added": 2, "skipped": 1, "failures": 2}
+    assert sorted((f["source"], f["code"]) for f in store.failures()) == [
+        ("broken.txt", "EW401"),
+        ("x.pdf", "EW102"),
+    ]
+
+
+def test_schema_version_is_recorded(db_path: Path) -> None:
+    Store.open(db_path).close()
+    with duckdb.connect(str(db_path)) as connection:
+        version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    assert version == (SCHEMA_VERSION,)
+
+
+def test_other_schema_version_is_refused(db_path: Path) -> None:
+    Store.open(db_path).close()
+    with duckdb.connect(str(db_path)) as connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 99"):
+        Store.open(db_path)
+
+
+def test_read_only_store(db_path: Path, full_article: Article) -> None:
+    with pytest.raises(StoreError, match="cannot open store"):
+        Store.open(db_path, read_only=True)
+    with Store.open(db_path) as store:
+        store.add(full_article)
+    with Store.open(db_path, read_only=True) as store:
+        assert [row["event_id"] for row in store.events()] == ["full:0", "full:1"]
+        with pytest.raises(StoreError):
+            store.add(make_article("new"))
