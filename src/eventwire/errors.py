@@ -37,6 +37,12 @@ class NoMainText(EventwireError):
     code = "EW106"
 
 
+class BadDate(EventwireError):
+    """A publication date given with a document that cannot be read as a calendar day."""
+
+    code = "EW107"
+
+
 class ReadError(EventwireError):
     """An input that cannot be read: missing file, bad JSON line, unreachable URL."""
 

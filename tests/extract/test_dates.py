@@ -1,0 +1,32 @@
+"""Publication dates given with documents, normalised to YYYY-MM-DD."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import BadDate
+from eventwire.extract.dates import normalise_date
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-01-08", "2020-01-08"),
+        ("2020-01-08T06:42:00Z", "2020-01-08"),
+        ("2020-01-08T23:30:00-05:00", "2020-01-08"),
+        ("Wed, 08 Jan 2020 06:42:00 GMT", "2020-01-08"),
+        ("8 January 2020", "2020-01-08"),
+        ("January 8, 2020", "2020-01-08"),
+        ("Jan. 8, 2020", "2020-01-08"),
+        ("20200108", "2020-01-08"),
+        ("  2020-01-08  ", "2020-01-08"),
+    ],
+)
+def test_normalise_date(value: str, expected: str) -> None:
+    assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["", "yesterday", "2020-02-30", "January 2020", "2020", "not a date"])
+def test_normalise_date_refuses(value: str) -> None:
+    with pytest.raises(BadDate, match="EW107"):
+        normalise_date(value)

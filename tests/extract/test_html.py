@@ -1,0 +1,133 @@
+"""HTML pages: main text, title and stated date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventwire.extract.html import clean_title, extract_html, find_page_date, fragment_text, looks_like_html
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+SEED_URL = "https://news.example.org/world/2020/iran-bombs-us-bases-in-iraq"
+PARAGRAPH = ("The foreign ministers of the two countries met in Geneva on Monday to discuss the ceasefire, "
+             "which has largely held since it was agreed in March, officials said.")
+
+
+def page(head: str = "", body: str = f"<p>{PARAGRAPH}</p>" * 3) -> str:
+    return f"<!DOCTYPE html><html><head><title>Talks in Geneva</title>{head}</head><body><article>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!DOCTYPE html><html><body>x</body></html>", True),
+        ("  <?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>", True),
+        ("<!-- saved page --><html>", True),
+        ("<div><p>One</p><p>Two</p></div>", True),
+        ("Iran <3 talks and a <b>bold</b> move", False),
+        ("Plain text about a 5 < 6 comparison.", False),
+    ],
+)
+def test_looks_like_html(text: str, expected: bool) -> None:
+    assert looks_like_html(text) is expected
+
+
+def test_seed_page_keeps_every_body_paragraph_and_drops_chrome() -> None:
+    parts = extract_html((FIXTURES / "iran_bases_article.html").read_text("utf-8"), SEED_URL)
+    seed = (FIXTURES / "iran_bases_article.txt").read_text("utf-8").splitlines()
+    body = [line for line in seed[1:] if line.strip()][:8]
+    assert parts.body.splitlines() == body
+    assert parts.title == "Iran bombs U.S. bases in Iraq"
+    assert parts.published == "2020-01-08"
+    for chrome in ("Leave a Reply", "Show More", "Back to top", "AdBlock", "Related Articles", "cookies"):
+        assert chrome not in parts.body
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<meta property="article:published_time" content="2019-05-02T10:00:00Z">', "2019-05-02"),
+        ('<meta name="date" content="2018-11-30">', "2018-11-30"),
+        ("", None),
+        ('<meta name="copyright" content="2021">', None),
+    ],
+)
+def test_find_page_date_only_when_stated(head: str, expected: str | None) -> None:
+    assert find_page_date(page(head)) == expected
+    assert extract_html(page(head)).published == expected
+
+
+def test_page_date_not_guessed_from_text() -> None:
+    body = f"<p>{PARAGRAPH}</p><p>Talks were first held on 3 March 2015 and again in 2017.</p><footer>© 2024</footer>"
+    assert extract_html(page(body=body)).published is None
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (f'<div class="date">{dt.date.today():%B %d, %Y}</div>', None),
+        (f'<div class="date">{dt.date.today():%B %d, %Y}</div><time datetime="2019-04-02">April 2, 2019</time>',
+         "2019-04-02"),
+    ],
+)
+def test_todays_date_in_page_header_is_never_the_publication_date(header: str, expected: str | None) -> None:
+    assert extract_html(page(body=header + f"<p>{PARAGRAPH}</p>" * 3)).published == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Iran bombs U.S. bases in Iraq | World News", "World News", "Iran bombs U.S. bases in Iraq"),
+        ("Example Times - Talks resume in Geneva", "Example Times", "Talks resume in Geneva"),
+        ("Talks resume - but slowly", None, "Talks resume - but slowly"),
+        ("  Talks   resume ", None, "Talks resume"),
+        (None, "Site", None),
+    ],
+)
+def test_clean_title(title: str | None, site: str | None, expected: str | None) -> None:
+    assert clean_title(title, site) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Iran fired missiles.</p><p>Two bases were hit.</p>", "Iran fired missiles.\nTwo bases were hit."),
+        ("<p>Text<br>next line</p><script>var x = 1;</script>", "Text\nnext line"),
+        ("Only words, no tags.", "Only words, no tags."),
+    ],
+)
+def test_fragment_text(html: str, expected: str) -> None:
+    assert fragment_text(html) == expected
+
+
+def test_short_fragment_still_gives_text() -> None:
+    parts = extract_html(f"<p>{PARAGRAPH}</p>")
+    assert parts.body == PARAGRAPH
+
+
+def test_user_comments_are_not_article_text() -> None:
+    body = (f"<h1>Talks resume in Geneva</h1><p>{PARAGRAPH}</p>"
+            "<p>A second round is planned for April in Vienna, the ministry said in a statement.</p>")
+    comments = ('<section id="comments" class="comments"><h3>3 Comments</h3><ol class="comment-list">'
+                '<li class="comment"><div class="comment-author">JohnD</div><div class="comment-content">'
+                "<p>This ceasefire will never hold, mark my words, they have broken every one before.</p>"
+                "</div></li></ol></section>")
+    html = page(body=body).replace("</article>", "</article>" + comments)
+    text = extract_html(html).body
+    assert "A second round is planned" in text and PARAGRAPH in text
+    assert "never hold" not in text and "Comments" not in text
+
+
+def test_parser_crash_becomes_no_main_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    from eventwire.errors import NoMainText
+
+    def crash(*args: object, **kwargs: object) -> str:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "extract", crash)
+    with pytest.raises(NoMainText, match="EW106 HTML extraction failed: RecursionError"):
+        extract_html(page())
