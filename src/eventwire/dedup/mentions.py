@@ -8,10 +8,12 @@ from eventwire.context import Context
 from eventwire.model import Actor, Article, Event
 from eventwire.registry import register
 
+PRECISION_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
+
 
 @register("dedup", "mentions.v1")
 def merge_mentions(article: Article, ctx: Context) -> Article:
-    """Merge events of the same type, status and compatible actors, place and date.
+    """Merge events of the same type, status, compatible actors and day.
 
     Two mentions are compatible when neither names a source (or target) country the other
     contradicts: an empty side matches anything, and known sides must share a country.
@@ -32,7 +34,7 @@ def merge_mentions(article: Article, ctx: Context) -> Article:
 def affinity(first: Event, second: Event) -> int:
     """Score how surely two mentions describe one event (0: they do not).
 
-    They must agree on type, status, actors, day and place country, and share evidence
+    They must agree on type, status, actors and stated day, and share evidence
     beyond that: a country on the same side, or the same CAMEO code.
     """
     if not same_event(first, second):
@@ -49,25 +51,31 @@ def same_event(first: Event, second: Event) -> bool:
         and first.happened == second.happened
         and _compatible(first.sources, second.sources)
         and _compatible(first.targets, second.targets)
-        and _agree(first.date if first.date_precision == "day" else None,
-                   second.date if second.date_precision == "day" else None)
-        and _agree(first.place.country if first.place else None, second.place.country if second.place else None)
+        and _agree(_stated_day(first), _stated_day(second))
     )
 
 
 def combine(first: Event, second: Event) -> Event:
-    """Return `first` enriched with the actors, quantities and mention of `second`."""
+    """Return `first` enriched with the actors, quantities and mention of `second`.
+
+    The place is the more precise of the two (a base or city over a country).
+    """
+    place = min((first, second), key=lambda event: PRECISION_RANK.get(event.place_precision, len(PRECISION_RANK)))
     return dataclasses.replace(
         first,
         sources=_union(first.sources, second.sources),
         targets=_union(first.targets, second.targets),
-        place=first.place or second.place,
-        place_precision=first.place_precision or second.place_precision,
+        place=place.place,
+        place_precision=place.place_precision,
         date=first.date or second.date,
         date_precision=first.date_precision or second.date_precision,
         quantities=first.quantities + tuple(q for q in second.quantities if q not in first.quantities),
         mentions=first.mentions + second.mentions,
     )
+
+
+def _stated_day(event: Event) -> str | None:
+    return event.date if event.date_precision == "day" else None
 
 
 def _countries(actors: tuple[Actor, ...]) -> set[str]:

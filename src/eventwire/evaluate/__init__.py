@@ -20,11 +20,13 @@ Suite = Callable[[Path, Context, "int | None"], Report]
 # suite name (= folder under the gold directory) -> "module:function"
 SUITES: dict[str, str] = {
     "plover_gsr": "eventwire.evaluate.events:evaluate_plover_gsr",
+    "plover_gsr_actors": "eventwire.evaluate.actors:evaluate_actor_mentions",
     "acled": "eventwire.evaluate.events:evaluate_acled",
     "m2e2_voa": "eventwire.evaluate.events:evaluate_m2e2",
     "geowebnews": "eventwire.evaluate.geo:evaluate_geowebnews",
     "trnews": "eventwire.evaluate.geo:evaluate_trnews",
     "timebank": "eventwire.evaluate.timex:evaluate_timebank",
+    "acled_dates": "eventwire.evaluate.timex:evaluate_acled_dates",
     "polnear": "eventwire.evaluate.quotes:evaluate_polnear",
 }
 

@@ -106,7 +106,7 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[list[Actor], list[A
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp"):
                 targets += _verb_arguments(child, index)[1]
-    return _unique(sources), _unique(t for t in targets if t not in sources)
+    return _coded_first(sources), _coded_first(t for t in targets if t not in sources)
 
 
 def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
@@ -124,7 +124,7 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
         verb_sources, verb_targets = _verb_arguments(head, index)
         sources += verb_sources
         targets += [t for t in verb_targets if t not in sources]
-    return _unique(sources), _unique(t for t in targets if t not in sources)
+    return _coded_first(sources), _coded_first(t for t in targets if t not in sources)
 
 
 def _inherited_subject(verb: Token) -> Token | None:
@@ -145,6 +145,13 @@ def _relative_head(subject: Token) -> Token:
     if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
         return subject.head.head
     return subject
+
+
+def _coded_first(actors) -> list[Actor]:
+    """Unique actors; uncoded ones (no country, no sector) only when no actor is coded."""
+    unique = _unique(actors)
+    coded = [actor for actor in unique if actor.country or actor.sector]
+    return coded or unique
 
 
 def _unique(actors) -> list[Actor]:

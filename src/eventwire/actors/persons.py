@@ -1,0 +1,162 @@
+"""Carry a person's codes to later mentions: repeated names, "he"/"she", "they", "his country"."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.knowledge import KnowledgeBase
+from eventwire.actors.phrases import LOCATIVE_PREPOSITIONS, Mention
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"they"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBORDINATORS = frozenset({"while", "although", "though", "when", "after", "before", "as", "if", "since",
+                           "because", "once", "until", "whereas"})
+HOMELAND_NOUNS = frozenset({"country", "nation", "homeland"})
+
+
+def link_persons(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, date: str | None = None) -> list[Mention]:
+    """Return `mentions` with later name mentions coded and pronoun mentions added, in text order.
+
+    A name the text gives no (or half a) code is looked up among earlier mentions, then among
+    the knowledge base's office holders on `date` (ISO, None when unknown).
+
+    Example:
+        "US President Donald Trump spoke. Trump said ..." -> the second "Trump" is USA GOV.
+    """
+    known: dict[str, Mention] = {}
+    linked: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        words = mention.name.split()
+        reference = known.get(mention.name)
+        if reference is None and mention.named and words:
+            reference = known.get(words[-1])
+        if reference is not None and (mention.named or _uncoded_organization(mention)):
+            # "President Kagame" after "Paul Kagame"; "Gasasira" tagged ORG after "Jean Bosco Gasasira"
+            mention = dataclasses.replace(mention, name=reference.name, kind="person", named=True,
+                                          country=mention.country or reference.country,
+                                          sector=mention.sector or reference.sector,
+                                          coded_person=mention.coded_person or reference.coded_person)
+        if mention.named and (mention.country is None or mention.sector is None):
+            record = kb.person(mention.name, date)
+            if record is not None:
+                mention = dataclasses.replace(mention, country=mention.country or record.country,
+                                              sector=mention.sector or record.sector, coded_person=True)
+        if mention.named:
+            words = mention.name.split()
+            if mention.name not in known or (mention.coded_person and not known[mention.name].coded_person):
+                known[mention.name] = mention
+            if len(words) > 1 and (words[-1] not in known or len(known[words[-1]].name) < len(mention.name)):
+                known[words[-1]] = mention
+        linked.append(mention)
+    linked.extend(_untagged_names(doc, linked, known))
+    linked.extend(_pronoun_mentions(doc, linked, kb))
+    return sorted(linked, key=lambda m: (m.start, m.end))
+
+
+def _uncoded_organization(mention: Mention) -> bool:
+    return mention.kind == "organization" and mention.country is None and mention.sector is None
+
+
+def _untagged_names(doc: Doc, mentions: list[Mention], known: dict[str, Mention]) -> list[Mention]:
+    """Find later surnames the model did not tag as persons ("Andreou said", tagged GPE)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        reference = known.get(token.text)
+        if (reference is None or token.i in covered or token.pos_ != "PROPN" or token.i < reference.end
+                or reference.name == token.text or token.dep_ == "compound"):
+            continue
+        found.append(_copy(reference, token.i, token.i + 1, token.i))
+    return found
+
+
+def _pronoun_mentions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    found = []
+    for token in doc:
+        word = token.lower_
+        if word in PERSON_PRONOUNS and token.dep_ in SUBJECT_DEPS:
+            antecedent = _person_antecedent(token, mentions)
+            if antecedent is not None:
+                found.append(_copy(antecedent, token.i, token.i + 1, token.i))
+        elif word in GROUP_PRONOUNS and token.dep_ in SUBJECT_DEPS:
+            antecedent = _group_antecedent(token, mentions)
+            if antecedent is not None:
+                found.append(_copy(antecedent, token.i, token.i + 1, token.i))
+        elif word in POSSESSIVE_PRONOUNS and token.dep_ == "poss" and token.head.lemma_ in HOMELAND_NOUNS:
+            noun = token.head
+            if _is_locative(noun):
+                continue
+            antecedent = _person_antecedent(token, mentions)
+            if antecedent is not None and antecedent.country:
+                found.append(Mention(token.i, noun.i + 1, kb.countries.get(antecedent.country, antecedent.country),
+                                     antecedent.country, None, "state", noun.i))
+    return found
+
+
+def _copy(antecedent: Mention, start: int, end: int, head: int) -> Mention:
+    return dataclasses.replace(antecedent, start=start, end=end, head=head)
+
+
+def _is_locative(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _previous_sentence_start(token: Token) -> int:
+    sentence = token.sent
+    if sentence.start == 0:
+        return 0
+    return token.doc[sentence.start - 1].sent.start
+
+
+def _is_person(mention: Mention) -> bool:
+    return mention.named or (mention.kind == "person" and not mention.plural)
+
+
+def _person_antecedent(token: Token, mentions: list[Mention]) -> Mention | None:
+    """Most recent person in this or the previous sentence; a later one for "while he ..., Trump"."""
+    sentence = token.sent
+    subject = _governing_subject(token, mentions)
+    if subject is not None:
+        return subject
+    earlier = [m for m in mentions if _is_person(m) and sentence.start <= m.start < token.i]
+    if not earlier and _in_fronted_clause(token):
+        later = [m for m in mentions if _is_person(m) and token.i < m.start < sentence.end and m.named]
+        if later:
+            return later[0]
+    window = _previous_sentence_start(token)
+    candidates = [m for m in mentions if _is_person(m) and window <= m.start and m.end <= token.i]
+    return candidates[-1] if candidates else None
+
+
+def _governing_subject(token: Token, mentions: list[Mention]) -> Mention | None:
+    """Return the person subject of a clause above the pronoun: "Trump said he would ..."."""
+    heads = {m.head: m for m in mentions if _is_person(m) and m.end <= token.i}
+    for ancestor in token.ancestors:
+        for child in ancestor.children:
+            if child.dep_ in SUBJECT_DEPS and child.i != token.i and child.i in heads:
+                return heads[child.i]
+    return None
+
+
+def _in_fronted_clause(token: Token) -> bool:
+    """Whether the pronoun is the subject of a clause opened by "while", "when", ... ."""
+    return any(child.dep_ == "mark" and child.lower_ in SUBORDINATORS and child.i < token.i
+               for child in token.head.children)
+
+
+def _group_antecedent(token: Token, mentions: list[Mention]) -> Mention | None:
+    """Most recent plural actor with a code in the previous sentence, subjects first."""
+    sentence = token.sent
+    window = _previous_sentence_start(token)
+    candidates = [m for m in mentions if m.plural and (m.country or m.sector)
+                  and window <= m.start and m.end <= token.i and m.start < sentence.start]
+    if not candidates:
+        candidates = [m for m in mentions if m.plural and (m.country or m.sector)
+                      and sentence.start <= m.start and m.end <= token.i]
+    subjects = [m for m in candidates if token.doc[m.head].dep_ in SUBJECT_DEPS]
+    chosen = subjects or candidates
+    return chosen[-1] if chosen else None
