@@ -11,6 +11,9 @@ from __future__ import annotations
 import logging
 from functools import cache
 
+# The stage package eventwire.extract is imported before the function of the same name is
+# defined below, so that the function, not the package, is the attribute `eventwire.extract`.
+from eventwire.extract import to_article as _to_article
 from eventwire.context import Context
 from eventwire.model import Article, Document
 from eventwire.options import Options
@@ -35,12 +38,11 @@ def extract(
     Example:
         >>> article = eventwire.extract("<html>...</html>", url="https://example.org/a")
     """
-    from eventwire.extract import to_article
     from eventwire.pipeline import run_stages
 
     ctx = _context(options or Options())
     document = Document(source=url or "<text>", content=text_or_html, url=url, published=published)
-    return run_stages(to_article(document, ctx.options), ctx)
+    return run_stages(_to_article(document, ctx.options), ctx)
 
 
 @cache

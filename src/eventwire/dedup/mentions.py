@@ -8,7 +8,9 @@ from eventwire.context import Context
 from eventwire.model import Actor, Article, Event
 from eventwire.registry import register
 
-PRECISION_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
+PLACE_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5, "decade": 6, "century": 7,
+             "publication": 8}
 
 
 @register("dedup", "mentions.v1")
@@ -58,17 +60,19 @@ def same_event(first: Event, second: Event) -> bool:
 def combine(first: Event, second: Event) -> Event:
     """Return `first` enriched with the actors, quantities and mention of `second`.
 
-    The place is the more precise of the two (a base or city over a country).
+    The place and the date are the more precise of the two (a base over a country, a
+    stated day over the publication date).
     """
-    place = min((first, second), key=lambda event: PRECISION_RANK.get(event.place_precision, len(PRECISION_RANK)))
+    place = min((first, second), key=lambda event: PLACE_RANK.get(event.place_precision, len(PLACE_RANK)))
+    when = min((first, second), key=lambda event: DATE_RANK.get(event.date_precision, len(DATE_RANK)))
     return dataclasses.replace(
         first,
         sources=_union(first.sources, second.sources),
         targets=_union(first.targets, second.targets),
         place=place.place,
         place_precision=place.place_precision,
-        date=first.date or second.date,
-        date_precision=first.date_precision or second.date_precision,
+        date=when.date,
+        date_precision=when.date_precision,
         quantities=first.quantities + tuple(q for q in second.quantities if q not in first.quantities),
         mentions=first.mentions + second.mentions,
     )

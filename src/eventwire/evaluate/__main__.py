@@ -31,16 +31,16 @@ def print_reports(reports: list[Report], *, as_json: bool = False) -> None:
             columns = sorted({key for scores in report.per_label.values() for key in scores})
             labels = Table(*["label", *columns], title=f"{report.suite} per label", title_justify="left")
             for label, scores in sorted(report.per_label.items()):
-                labels.add_row(label, *(_cell(scores.get(column)) for column in columns))
+                labels.add_row(label, *(_cell(column, scores.get(column)) for column in columns))
             console.print(labels)
         if report.notes:
             console.print(report.notes)
 
 
-def _cell(value: float | None) -> str:
+def _cell(column: str, value: float | None) -> str:
     if value is None:
         return ""
-    return f"{value:.0f}" if float(value).is_integer() and value > 1 else f"{value:.3f}"
+    return f"{value:.0f}" if column == "n" else f"{value:.3f}"
 
 
 def main(argv: list[str] | None = None) -> None:

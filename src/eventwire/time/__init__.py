@@ -1,0 +1,1 @@
+"""Temporal expressions (TIMEX3) and event dates."""

@@ -1,0 +1,106 @@
+"""Event dating: the temporal expression attached to the trigger, else sentence, else publication."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from eventwire.model import Article, Event, Evidence
+from eventwire.nlp.parse import parse
+from eventwire.time.dating import date_events
+from eventwire.time.tagger import tag_times
+
+SEED = Path(__file__).parent.parent / "fixtures" / "iran_bases_article.txt"
+
+
+def event_at(article: Article, trigger: str, occurrence: int = 0) -> Event:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = article.text.index(trigger, start + 1)
+    evidence = Evidence(article.sentence_at(start), start, start + len(trigger), "test.v1")
+    return Event("ASSAULT", None, (), None, None, (), (), trigger, "asserted", evidence, mentions=(evidence,))
+
+
+def dated(ctx, text: str, published: str | None, triggers: list[str]) -> list[tuple[str | None, str | None]]:
+    article = tag_times(parse(Article(id="t", text=text, published=published), ctx), ctx)
+    article = dataclasses.replace(article, events=tuple(event_at(article, t) for t in triggers))
+    return [(e.date, e.date_precision) for e in date_events(article, ctx).events]
+
+
+@pytest.mark.parametrize(("text", "published", "trigger", "expected"), [
+    ("Rebels attacked the village on Friday.", "2020-01-08", "attacked", ("2020-01-03", "day")),
+    ("On 27 April 2020, soldiers were killed by a landmine.", None, "killed", ("2020-04-27", "day")),
+    ("The army said on Monday that its troops shelled the town last week.", "2020-01-08", "shelled",
+     ("2019-12-30", "week")),
+    ("The army said on Monday that its troops shelled the town.", "2020-01-08", "shelled",
+     ("2020-01-06", "day")),
+    ("Police arrested two men in March 2019.", "2020-01-08", "arrested", ("2019-03", "month")),
+    ("Troops withdrew in 2018.", "2020-01-08", "withdrew", ("2018", "year")),
+    ("Protesters marched through the capital.", "2020-01-08", "marched", ("2020-01-08", "publication")),
+    ("Protesters marched through the capital.", None, "marched", (None, "unresolved")),
+    ("Rebels attacked the village on Friday.", None, "attacked", (None, "unresolved")),
+    ("The shelling of the town yesterday killed four people.", "2020-01-08", "shelling", ("2020-01-07", "day")),
+])
+def test_date_events(time_ctx, text, published, trigger, expected):
+    assert dated(time_ctx, text, published, [trigger]) == [expected]
+
+
+def test_events_in_one_sentence_keep_their_own_dates(time_ctx):
+    text = "The minister, who was arrested on Monday, resigned yesterday."
+    assert dated(time_ctx, text, "2020-01-08", ["arrested", "resigned"]) == [
+        ("2020-01-06", "day"), ("2020-01-07", "day")]
+
+
+@pytest.mark.parametrize(("trigger", "occurrence", "expected"), [
+    ("retaliated", 0, ("2020-01-08", "day")),
+    ("assassinated", 0, ("2020-01-03", "day")),
+    ("shooting", 0, ("2020-01-08", "publication")),
+])
+def test_seed_article_event_dates(time_ctx, trigger, occurrence, expected):
+    text = SEED.read_text(encoding="utf-8")
+    article = tag_times(parse(Article(id="seed", text=text, published="2020-01-08"), time_ctx), time_ctx)
+    article = dataclasses.replace(article, events=(event_at(article, trigger, occurrence),))
+    event = date_events(article, time_ctx).events[0]
+    assert (event.date, event.date_precision) == expected
+
+
+def test_mentions_are_tried_when_the_first_has_no_date(time_ctx):
+    text = "Iran fired missiles. The strikes hit two bases on Tuesday."
+    article = tag_times(parse(Article(id="t", text=text, published="2020-01-08"), time_ctx), time_ctx)
+    first, second = event_at(article, "fired").evidence, event_at(article, "hit").evidence
+    event = dataclasses.replace(event_at(article, "fired"), mentions=(first, second))
+    article = dataclasses.replace(article, events=(event,))
+    assert date_events(article, time_ctx).events[0].date == "2020-01-07"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The general was assassinated on Friday. Five days after the assassination, Iran fired missiles.",
+     ("2020-01-08", "day")),
+    ("The general was assassinated on Friday. Two days before the assassination, Iran fired missiles.",
+     ("2020-01-01", "day")),
+    ("The general was assassinated. Five days after the assassination, Iran fired missiles.",
+     ("2020-01-08", "publication")),
+])
+def test_event_anchored_dates(time_ctx, text, expected):
+    article = tag_times(parse(Article(id="t", text=text, published="2020-01-08"), time_ctx), time_ctx)
+    killing = event_at(article, "assassinated")
+    killing = dataclasses.replace(killing, mentions=(killing.evidence, event_at(article, "assassination").evidence))
+    article = dataclasses.replace(article, events=(killing, event_at(article, "fired")))
+    event = date_events(article, time_ctx).events[1]
+    assert (event.date, event.date_precision) == expected
+
+
+def test_without_a_parse_the_sentence_date_is_used(time_ctx):
+    text = "Rebels attacked the village on Friday. Troops arrived later."
+    article = tag_times(parse(Article(id="t", text=text, published="2020-01-08"), time_ctx), time_ctx)
+    article = dataclasses.replace(article, doc=None,
+                                  events=(event_at(article, "attacked"), event_at(article, "arrived")))
+    assert [(e.date, e.date_precision) for e in date_events(article, time_ctx).events] == [
+        ("2020-01-03", "day"), ("2020-01-08", "publication")]
+
+
+def test_articles_without_events_are_returned_unchanged(time_ctx):
+    article = Article(id="t", text="Nothing happened.", published="2020-01-08")
+    assert date_events(article, time_ctx) is article
