@@ -8,6 +8,7 @@ from eventwire.context import Context
 from eventwire.model import Actor, Article, Event
 from eventwire.registry import register
 
+FACTUAL = {"asserted", "reported", "historical"}
 PLACE_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5, "decade": 6, "century": 7,
              "publication": 8}
@@ -36,11 +37,14 @@ def merge_mentions(article: Article, ctx: Context) -> Article:
 def affinity(first: Event, second: Event) -> int:
     """Score how surely two mentions describe one event (0: they do not).
 
-    They must agree on type, status, actors and stated day, and share evidence
-    beyond that: a country on the same side, or the same CAMEO code.
+    They must agree on type, factuality, actors and stated day, and share evidence
+    beyond that: a country on the same side, or the same CAMEO code. A mention that names
+    no actor at all ("the shooting") joins the latest compatible event.
     """
     if not same_event(first, second):
         return 0
+    if not (second.sources or second.targets):
+        return 1  # "the shooting", "the attack": refers back to the latest such event
     shared = len(_countries(first.sources) & _countries(second.sources))
     shared += len(_countries(first.targets) & _countries(second.targets))
     return shared + (first.cameo == second.cameo)
@@ -50,7 +54,7 @@ def same_event(first: Event, second: Event) -> bool:
     """Whether two event mentions can describe the same event (nothing contradicts it)."""
     return (
         first.type == second.type
-        and first.happened == second.happened
+        and _status(first) == _status(second)
         and _compatible(first.sources, second.sources)
         and _compatible(first.targets, second.targets)
         and _agree(_stated_day(first), _stated_day(second))
@@ -71,11 +75,17 @@ def combine(first: Event, second: Event) -> Event:
         targets=_union(first.targets, second.targets),
         place=place.place,
         place_precision=place.place_precision,
+        modality=second.modality if first.modality == "historical" else first.modality,
         date=when.date,
         date_precision=when.date_precision,
         quantities=first.quantities + tuple(q for q in second.quantities if q not in first.quantities),
         mentions=first.mentions + second.mentions,
     )
+
+
+def _status(event: Event) -> str:
+    """Asserted, reported and background (historical) mentions can be one event."""
+    return "factual" if event.modality in FACTUAL else event.modality
 
 
 def _stated_day(event: Event) -> str | None:

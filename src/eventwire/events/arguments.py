@@ -13,7 +13,8 @@ SUBJECT_LINKS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "dobj", "pobj
 TARGET_PREPOSITIONS = {"against", "on", "at", "with", "to", "toward", "towards", "into", "from", "upon", "over", "of", "for"}
 NOUN_TARGET_PREPOSITIONS = {"against", "on", "at", "with", "to", "toward", "towards", "into", "of", "upon", "over", "between"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "mount", "stage", "hold", "make", "impose", "begin", "start",
-               "continue", "lead", "order", "announce", "undertake", "step", "resume", "renew", "open", "pass"}
+               "continue", "lead", "order", "announce", "undertake", "step", "resume", "renew", "open", "pass",
+               "grant", "provide", "give", "offer", "send", "deliver", "complete", "issue", "file", "level"}
 MAX_CLIMB = 4
 
 
@@ -120,7 +121,10 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPOSITIONS:
             targets += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
     head = noun.head
-    if not sources and noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ == "VERB":  # "remained on alert"
+        head, noun = head.head, head
+    if not sources and noun.dep_ in ("dobj", "nsubjpass", "prep") and head.lemma_.lower() in LIGHT_VERBS | {
+            "remain", "stay", "go", "put", "be", "place", "keep"}:
         verb_sources, verb_targets = _verb_arguments(head, index)
         sources += verb_sources
         targets += [t for t in verb_targets if t not in sources]

@@ -4,53 +4,79 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.context import Context
-from eventwire.events.arguments import ActorIndex, find_arguments
+from eventwire.events.arguments import ActorIndex, actors_of, find_arguments
 from eventwire.events.lexicon import VERSION, Lexicon, Trigger
-from eventwire.events.modality import modality_of
+from eventwire.events.modality import modality_of, reporting_verbs
 from eventwire.events.quantities import find_quantities
 from eventwire.model import Article, Event, Evidence
 from eventwire.registry import register
 
 CODER = "events.rules.v1"
 COUNTED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
+BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
+INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO = "030", "130", "120", "100"
+OBLIGATION = {"must", "should"}
 
 
 @register("events", "rules.v1")
 def code_events(article: Article, ctx: Context) -> Article:
-    """Code every trigger with at least one actor argument as an `Event` (one per mention)."""
+    """Code every event mention of the article (merging mentions is the dedup stage's job)."""
     lexicon: Lexicon = ctx.lexicon
     index = ActorIndex.build(article.actors)
     events: list[Event] = []
     for sentence in article.doc.sents:
-        quantities = None
-        for token in sentence:
-            trigger = match_trigger(token, lexicon)
-            if trigger is None:
-                continue
-            sources, targets = find_arguments(token, index)
-            if not sources and not targets:
-                continue
-            if quantities is None:
-                quantities = find_quantities(sentence)
-            evidence = Evidence(article.sentence_at(token.idx), token.idx, token.idx + len(token), CODER, VERSION)
-            events.append(Event(
-                type=trigger.plover,
-                mode=trigger.mode,
-                context=trigger.context,
-                cameo=trigger.cameo,
-                goldstein=trigger.goldstein,
-                sources=tuple(sources),
-                targets=tuple(targets),
-                trigger=_trigger_text(token, trigger),
-                modality=modality_of(token),
-                evidence=evidence,
-                quantities=quantities if trigger.plover in COUNTED_TYPES else (),
-                mentions=(evidence,),
-            ))
+        events += code_sentence(sentence, article, lexicon, index)
     return dataclasses.replace(article, events=tuple(events))
+
+
+def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: ActorIndex) -> list[Event]:
+    """Return the event mentions of one sentence: lexicon triggers and stated demands."""
+    events: list[Event] = []
+    quantities = None
+    for token in sentence:
+        trigger = match_trigger(token, lexicon)
+        if trigger is None:
+            if token.lower_ in OBLIGATION and token.dep_ == "aux":
+                events += _demand(token, article, lexicon, index)
+            continue
+        anchor = _compound_head(token, lexicon) or token
+        sources, targets = find_arguments(anchor, index)
+        actorless = not sources and not targets
+        if actorless and trigger.lemma not in lexicon.word_lists["standalone"]:
+            continue
+        if quantities is None:
+            quantities = find_quantities(sentence)
+        modality = "historical" if _is_background(token, actorless) else modality_of(token)
+        event = Event(
+            type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
+            goldstein=trigger.goldstein, sources=tuple(sources), targets=tuple(targets),
+            trigger=_trigger_text(token, trigger), modality=modality, evidence=_evidence(token, article),
+            quantities=quantities if trigger.plover in COUNTED_TYPES else (),
+        )
+        events += reinterpret(dataclasses.replace(event, mentions=(event.evidence,)), lexicon)
+    return events
+
+
+def reinterpret(event: Event, lexicon: Lexicon) -> list[Event]:
+    """Apply what PLOVER codes from modality: refusals, intents and threats.
+
+    A negated agreement or concession is a rejection ("will not accept refugees"); a
+    cooperative act stated as future is an intent to cooperate (AGREE) and a hostile one a
+    threat (THREATEN), each asserted beside the future event itself.
+    """
+    if event.modality == "negated" and event.type in ("AGREE", "CONCEDE"):
+        return [_recode(event, lexicon.code(REJECT_CAMEO), "asserted")]
+    if event.modality == "future" and event.sources:
+        if event.type in COOPERATIVE_TYPES and event.type != "AGREE":
+            return [event, _recode(event, lexicon.code(INTENT_CAMEO), "asserted")]
+        if event.type in HOSTILE_TYPES:
+            return [event, _recode(event, lexicon.code(THREAT_CAMEO), "asserted")]
+    return [event]
 
 
 def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
@@ -58,6 +84,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}.get(token.pos_)
     if pos is None or token.ent_type_ in ("PERSON", "ORG", "GPE", "WORK_OF_ART", "LAW"):
         return None
+    if pos == "NOUN" and token.dep_ == "compound" and not _compound_head(token, lexicon):
+        return None  # "murder rates", "protest leaders"
     for trigger in lexicon.candidates(token.lemma_, pos):
         if trigger.with_word and not _has_word(token, trigger.with_word):
             continue
@@ -67,9 +95,55 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def _demand(modal: Token, article: Article, lexicon: Lexicon, index: ActorIndex) -> list[Event]:
+    """Code "X said Y must do Z" as X's demand (REQUEST) on Y."""
+    verb = modal.head
+    reporter = verb.head
+    if verb.dep_ != "ccomp" or reporter.lemma_.lower() not in reporting_verbs():
+        return []
+    sources, _ = find_arguments(reporter, index)
+    targets = [a for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") for a in actors_of(child, index)]
+    if not sources or not targets:
+        return []
+    evidence = _evidence(modal, article)
+    trigger = lexicon.code(DEMAND_CAMEO)
+    return [Event(
+        type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
+        goldstein=trigger.goldstein, sources=tuple(sources), targets=tuple(targets),
+        trigger=f"{modal.text} {verb.text}", modality=modality_of(reporter), evidence=evidence,
+        mentions=(evidence,),
+    )]
+
+
+def _recode(event: Event, trigger: Trigger, modality: str) -> Event:
+    return dataclasses.replace(
+        event, type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
+        goldstein=trigger.goldstein, modality=modality, quantities=(),
+    )
+
+
+def _evidence(token: Token, article: Article) -> Evidence:
+    return Evidence(article.sentence_at(token.idx), token.idx, token.idx + len(token), CODER, VERSION)
+
+
+def _is_background(token: Token, actorless: bool) -> bool:
+    """A nominal event mentioned as background: "after the clashes", "for the bombing"."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
+        return False
+    return token.head.lower_ in BACKGROUND_PREPOSITIONS
+
+
+def _compound_head(token: Token, lexicon: Lexicon) -> Token | None:
+    """The head that carries a compounded event noun ("mediation effort"), if any."""
+    if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.word_lists["event_heads"]:
+        return token.head
+    return None
+
+
 def _has_word(token: Token, word: str) -> bool:
-    return token.head.lower_ == word or any(
-        child.lower_ == word and child.dep_ in ("prt", "prep", "advmod") for child in token.children
+    return token.head.lemma_.lower() == word or any(
+        child.lower_ == word and child.dep_ in ("prt", "prep", "advmod", "compound", "amod")
+        for child in token.children
     )
 
 
@@ -82,6 +156,8 @@ def _has_object(token: Token, words: frozenset[str]) -> bool:
 
 
 def _trigger_text(token: Token, trigger: Trigger) -> str:
-    if trigger.with_word and token.head.lower_ != trigger.with_word:
-        return f"{token.text} {trigger.with_word}"
-    return token.text
+    if not trigger.with_word:
+        return token.text
+    words = [token] + [t for t in (token.head, *token.children) if t.lower_ == trigger.with_word
+                       or t.lemma_.lower() == trigger.with_word][:1]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))

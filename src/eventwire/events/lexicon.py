@@ -32,10 +32,15 @@ class Lexicon:
 
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]
     word_lists: dict[str, frozenset[str]]
+    codes: dict[str, Trigger]
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         """Return the triggers for a lemma and coarse part of speech (VERB/NOUN)."""
         return self.triggers.get((lemma.lower(), pos), ())
+
+    def code(self, cameo: str) -> Trigger:
+        """Return the PLOVER coding of a CAMEO code as a lemma-less trigger."""
+        return self.codes[cameo]
 
 
 @cache
@@ -59,11 +64,15 @@ def load_lexicon() -> Lexicon:
             goldstein=goldstein.get(cameo, goldstein.get(cameo[:2])),
         )
         triggers.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
-    lists = {name: _read_word_list(f"{name}.txt") for name in ("weapons", "attacks", "terrorist", "envoys")}
+    lists = {path.name[:-4]: _read_word_list(path.name) for path in DATA.iterdir() if path.name.endswith(".txt")}
     conditioned_first = {
         key: tuple(sorted(rows, key=lambda t: not (t.with_word or t.object_list))) for key, rows in triggers.items()
     }
-    return Lexicon(conditioned_first, lists)
+    codes = {
+        cameo: Trigger("", "", "", "", cameo, plover_type, mode or None, context, goldstein.get(cameo))
+        for cameo, (plover_type, mode, context) in plover.items()
+    }
+    return Lexicon(conditioned_first, lists, codes)
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:

@@ -22,6 +22,12 @@ def load_cues() -> dict[tuple[str, str], str]:
     return {(row["lemma"], row["kind"]): row["modality"] for row in csv.DictReader(lines, delimiter="\t")}
 
 
+def reporting_verbs() -> frozenset[str]:
+    """Return the lemmas of reporting verbs ("say", "announce") from the cue table."""
+    return frozenset(lemma for (lemma, kind), modality in load_cues().items()
+                     if kind == "governor" and modality == "reported")
+
+
 def modality_of(trigger: Token) -> str:
     """Return the modality of the event whose trigger is `trigger`.
 
@@ -30,6 +36,8 @@ def modality_of(trigger: Token) -> str:
     """
     cues = load_cues()
     own = _clause_modality(trigger, cues)
+    if own == "hypothetical" and _reported_would(trigger):
+        return "future"  # "they said they would meet": future in reported speech
     if own:
         return own
     reported = False
@@ -64,6 +72,11 @@ def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | No
         if child.dep_ == "mark" and (word, "marker") in cues:
             return cues[(word, "marker")]
     return None
+
+
+def _reported_would(token: Token) -> bool:
+    would = any(child.lower_ in ("would", "'d") and child.dep_ == "aux" for child in token.children)
+    return would and token.dep_ == "ccomp" and token.head.lemma_.lower() in reporting_verbs()
 
 
 def _has_according_to(token: Token) -> bool:

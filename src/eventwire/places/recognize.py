@@ -1,0 +1,325 @@
+"""Find toponyms in a parsed text: spaCy place entities plus a gazetteer-backed matcher.
+
+What counts as a toponym follows the GeoWebNews annotation guidelines: literal and
+metonymic uses of place names ("Washington advised"), place names embedded in
+organisation names ("The Washington Post"), and place adjectives used as modifiers
+("Syrian capital", "Iranian missiles"). Nominal demonyms ("a Nigerian", "Russians"),
+languages and homonyms (people named after places) are not toponyms.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.places.build import ALTERNATE
+from eventwire.places.gazetteer import Candidate, Gazetteer
+from eventwire.places.names import name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+LOCATIVE = frozenset({
+    "in", "at", "near", "from", "to", "into", "outside", "across", "toward", "towards", "around",
+    "through", "via", "between", "inside", "throughout", "within", "over", "off",
+})
+CONNECTORS = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "de", "du", "da", "del",
+                        "la", "le", "of", "upon", "on", "-", "sur", "am", "bin", "ibn", "abu"})
+GENERIC_SUFFIXES = frozenset({"county", "province", "governorate", "district", "region", "state",
+                              "city", "oblast", "prefecture", "municipality", "department"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+MAX_WORDS = 6
+BIG_CITY = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A toponym found in the text: character span, candidates, and how it was found."""
+
+    start: int
+    end: int
+    text: str
+    source: str
+    candidates: tuple[Candidate, ...]
+    adjective: bool = False
+    division: bool = False
+
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Return the toponym mentions of `doc`, in text order, without overlaps."""
+    mentions: list[Mention] = []
+    covered = [False] * len(doc)
+    for ent in doc.ents:
+        found = _from_entity(ent, gazetteer)
+        mentions.extend(found)
+        for index in range(ent.start, ent.end):
+            covered[index] = True
+    mentions.extend(_from_proper_nouns(doc, covered, gazetteer))
+    generic = generic_words()
+    mentions = _without_overlaps([m for m in mentions if name_key(m.text) not in generic])
+    mentions = _without_overlaps(mentions + _repeated(doc, mentions))
+    return _without_overlaps(mentions + _modifier_adjectives(doc, mentions, gazetteer))
+
+
+def _modifier_adjectives(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Find place adjectives modifying a noun anywhere, also inside names ("the Russian
+    Ministry of Defence", "anti-Russian policy", "Danish developer")."""
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for token in doc:
+        if not token.text[:1].isupper() or not token.is_alpha:
+            continue
+        if any(token.idx < end and start < token.idx + len(token) for start, end in taken):
+            continue
+        found.extend(_adjective(doc[token.i:token.i + 1], gazetteer))
+    return found
+
+
+def _repeated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Find other occurrences of names already taken as places (one sense per article),
+    unless they are part of a longer person name ("Paris Hilton")."""
+    known = {m.text: m for m in mentions if m.candidates and not m.adjective and (
+        m.source in PLACE_LABELS | {"GAZETTEER", "ABBREVIATION"}
+        or any(is_strong(c) and c.kind != ALTERNATE for c in m.candidates))}
+    if not known:
+        return []
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    full_text = doc.text
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        for text, mention in known.items():
+            end = token.idx + len(text)
+            if full_text[token.idx:end] != text or (end < len(full_text) and full_text[end].isalnum()):
+                continue
+            if any(token.idx < stop and start < end for start, stop in taken):
+                continue
+            if any(p.start_char <= token.idx and end <= p.end_char and p.text != text for p in people):
+                continue
+            found.append(dataclasses.replace(mention, start=token.idx, end=end, source="REPEATED"))
+            taken.append((token.idx, end))
+    return found
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """Return the capitalised common words never taken as toponyms on their own."""
+    text = (resources.files("eventwire") / "data" / "places" / "generic_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_strong(candidate: Candidate) -> bool:
+    """Whether a candidate is prominent enough to accept its name without NER support."""
+    code = candidate.feature_code or ""
+    return (
+        code.startswith("PCL") or code in {"CONT", "PPLC", "RGN"}
+        or candidate.source.startswith("eventwire")
+        or (code == "ADM1" and candidate.population >= BIG_CITY)
+        or (candidate.feature_class == "P" and candidate.population >= BIG_CITY)
+    )
+
+
+def _from_entity(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
+    span = _trim(ent)
+    if span is None:
+        return []
+    dotted = _dotted_abbreviation(span, gazetteer)
+    if dotted:
+        return dotted
+    candidates = _names(span, gazetteer)
+    if ent.label_ == "NORP" and any(c.is_adjective for c in candidates):
+        return _adjective(span, gazetteer)
+    if ent.label_ in PLACE_LABELS:
+        division = _division_cue(span)
+        if not candidates:
+            core, division = _without_generic_suffix(span)
+            candidates = _names(core, gazetteer) if core is not None else ()
+        adjectives = [c for c in candidates if c.is_adjective]
+        if adjectives and len(adjectives) == len(candidates):
+            return _adjective(span, gazetteer)
+        candidates = tuple(c for c in candidates if not c.is_adjective)
+        if not candidates and ent.label_ == "GPE":
+            return []  # mostly organisations and people the model calls GPE
+        return [Mention(span.start_char, span.end_char, span.text, ent.label_, candidates,
+                        division=division)]
+    if ent.label_ not in NAME_LABELS:
+        return []
+    names = tuple(c for c in candidates if not c.is_adjective and is_reliable(c))
+    if names and any(is_strong(c) for c in names) and _looks_like_place(span, ent.label_, names):
+        return [Mention(span.start_char, span.end_char, span.text, ent.label_, names)]
+    if names and _after_place_preposition(span) and any(
+            c.feature_class in {"P", "A"} and c.population >= 1000 for c in names):
+        return [Mention(span.start_char, span.end_char, span.text, ent.label_, names)]
+    if ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}:
+        return _embedded(span, gazetteer)
+    return []
+
+
+def is_reliable(candidate: Candidate) -> bool:
+    """Whether a name match can stand without a place label from the model: official names,
+    curated aliases, and alternate names only of countries, divisions and big cities
+    (GeoNames alternate names include codes and odd spellings such as "Chen" or "Day")."""
+    if candidate.kind != ALTERNATE:
+        return True
+    code = candidate.feature_code or ""
+    return (code.startswith("PCL") or code in {"ADM1", "CONT"} or candidate.source.startswith("eventwire")
+            or candidate.population >= 1_000_000)
+
+
+def _looks_like_place(span: Span, label: str, candidates: tuple[Candidate, ...]) -> bool:
+    if label != "PERSON":
+        return True
+    curated = any(c.source.startswith("eventwire") for c in candidates)
+    return curated or _after_place_preposition(span) or any(
+        (c.feature_code or "").startswith("PCL") for c in candidates)
+
+
+def _after_place_preposition(span: Span) -> bool:
+    """Whether the span follows "in", "near" or "outside" ("born in Churchill")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in {"in", "near", "outside"}
+
+
+def _adjective(span: Span, gazetteer: Gazetteer) -> list[Mention]:
+    """Keep a place adjective only when it modifies a noun ("Iraqi forces", not "an Iraqi")."""
+    candidates = tuple(c for c in _names(span, gazetteer) if c.is_adjective)
+    if not candidates:
+        return []
+    root = span.root
+    if root.tag_ in {"NNS", "NNPS"} or root.text.endswith("s") and not root.text.endswith("ss"):
+        return []
+    if root.dep_ not in MODIFIER_DEPS or root.head.i <= root.i:
+        return []
+    return [Mention(span.start_char, span.end_char, span.text, "NORP", candidates, adjective=True)]
+
+
+def _embedded(span: Span, gazetteer: Gazetteer) -> list[Mention]:
+    """Find prominent place names inside an organisation name ("The Washington Post")."""
+    mentions = []
+    index = span.start
+    while index < span.end:
+        for size in range(min(MAX_WORDS, span.end - index), 0, -1):
+            part = span.doc[index:index + size]
+            if not part[0].text[:1].isupper() or part[-1].is_punct:
+                continue
+            candidates = tuple(c for c in gazetteer.lookup(part.text) if not c.is_adjective
+                               and is_reliable(c) and _case_fits(part, c))
+            if candidates and is_strong(candidates[0]):
+                mentions.append(Mention(part.start_char, part.end_char, part.text, "EMBEDDED", candidates))
+                index += size - 1
+                break
+        index += 1
+    return mentions
+
+
+def _from_proper_nouns(doc: Doc, covered: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+    """Match runs of proper nouns that NER missed against the gazetteer (whole run only)."""
+    mentions = []
+    for run in _proper_noun_runs(doc, covered):
+        dotted = _dotted_abbreviation(run, gazetteer)
+        if dotted:
+            mentions.extend(dotted)
+            continue
+        candidates = _names(run, gazetteer)
+        candidates = tuple(c for c in candidates if not c.is_adjective and is_reliable(c))
+        if not candidates:
+            continue
+        before = doc[run.start - 1] if run.start > 0 else None
+        locative = before is not None and before.lower_ in LOCATIVE
+        if is_strong(candidates[0]) or (locative and candidates[0].population >= 1000):
+            mentions.append(Mention(run.start_char, run.end_char, run.text, "GAZETTEER", candidates,
+                                    division=_division_cue(run)))
+    return mentions
+
+
+def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[Span]:
+    runs = []
+    index = 0
+    while index < len(doc):
+        if covered[index] or not _is_name_token(doc[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and not covered[end]:
+            if _is_name_token(doc[end]):
+                end += 1
+            elif doc[end].lower_ in CONNECTORS and end + 1 < len(doc) and not covered[end + 1] and (
+                    _is_name_token(doc[end + 1]) or doc[end + 1].lower_ in CONNECTORS):
+                end += 1
+            else:
+                break
+        while end > index and doc[end - 1].lower_ in CONNECTORS:
+            end -= 1
+        if end - index <= MAX_WORDS:
+            runs.append(doc[index:end])
+        index = max(end, index + 1)
+    return runs
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+
+
+def _dotted_abbreviation(span: Span, gazetteer: Gazetteer) -> list[Mention]:
+    """Read "Man." or "Ky." with its period when the tokenizer split the period off."""
+    following = span.doc[span.end].text if span.end < len(span.doc) else ""
+    if not following.startswith(".") or span[-1].whitespace_ or span.text.endswith("."):
+        return []
+    if any(c.is_abbreviation for c in _names(span, gazetteer)):
+        return []  # "US." ending a sentence is "US"
+    text = span.text + "."
+    candidates = tuple(c for c in gazetteer.lookup(text) if c.is_abbreviation and text[:1].isupper())
+    if not candidates:
+        return []
+    return [Mention(span.start_char, span.end_char + 1, text, "ABBREVIATION", candidates)]
+
+
+def _names(span: Span, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    return tuple(c for c in gazetteer.lookup(span.text) if _case_fits(span, c))
+
+
+def _case_fits(span: Span, candidate: Candidate) -> bool:
+    """Abbreviations must be written in capitals ("US", not "us"); short capitals ("BA") only
+    match abbreviations."""
+    letters = [char for char in span.text if char.isalpha()]
+    if candidate.is_abbreviation:
+        dotted = span.text.endswith(".") and span.text[:1].isupper()
+        return dotted or all(char.isupper() for char in letters)
+    if len(letters) <= 4 and all(char.isupper() for char in letters):
+        return False
+    return span.text[:1].isupper()
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in {"the", "a", "an"} or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].lower_ in {"'s", "’s", "'"} or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _division_cue(span: Span) -> bool:
+    """Whether the text calls the place a division: "Washington state", "the state of Georgia"."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 2:span.start].text.lower() if span.start >= 2 else ""
+    return after in GENERIC_SUFFIXES - {"city", "region"} or before in {"state of", "province of"}
+
+
+def _without_generic_suffix(span: Span) -> tuple[Span | None, bool]:
+    if len(span) > 1 and span[-1].lower_ in GENERIC_SUFFIXES:
+        return span[:-1], span[-1].lower_ != "city"
+    return None, False
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,191 @@
+"""Resolve toponyms to GeoNames entries using the whole article as context.
+
+A candidate's score adds a prior (feature type, population, how its name matched) and
+context from the other places of the article: shared country, containing or contained
+first-level division, and nearness. Countries and divisions come before same-name towns,
+a large city before its same-name province ("Baghdad" the city, "Washington" the capital
+unless "Washington state" or Washington towns are mentioned), and every mention of one
+name in an article gets the same place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from eventwire.context import Context
+from eventwire.model import Article, Evidence, Place
+from eventwire.places.gazetteer import Candidate, Gazetteer
+from eventwire.places.names import name_key
+from eventwire.places.recognize import BIG_CITY, Mention, find_toponyms
+from eventwire.registry import register
+
+CODER = "places.gazetteer.v1"
+ROUNDS = 2
+FEATURE_PRIOR = MappingProxyType({"CONT": 5.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 3.0, "PPL": 0.0,
+                                  "AIRP": -1.0, "AIRB": 0.0, "RGN": 3.0})
+
+
+@register("places", "gazetteer.v1")
+def resolve_places(article: Article, ctx: Context) -> Article:
+    """Find the article's toponyms and resolve each to a gazetteer entry.
+
+    Example:
+        article = resolve_places(parse(article, ctx), ctx)
+        [(p.text, p.country) for p in article.places]  # [("Erbil", "IRQ"), ...]
+    """
+    if article.doc is None:
+        return article
+    gazetteer = ctx.gazetteer
+    mentions = find_toponyms(article.doc, gazetteer)
+    chosen = choose_candidates(mentions, article.text)
+    version = gazetteer.version
+    places = tuple(
+        _place(mention, chosen.get(index), article, version) for index, mention in enumerate(mentions)
+    )
+    return dataclasses.replace(article, places=places)
+
+
+def choose_candidates(mentions: list[Mention], text: str) -> dict[int, Candidate]:
+    """Return the chosen candidate of each mention (by index) that has any."""
+    groups: dict[tuple[str, bool, bool], list[int]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        if mention.candidates:
+            groups[(name_key(mention.text), mention.adjective, mention.division)].append(index)
+    keys = {index: key for key, indexes in groups.items() for index in indexes}
+    links = _qualifier_links(mentions, keys, text)
+    choice = {key: max(mentions[indexes[0]].candidates, key=lambda c: prior(c, mentions[indexes[0]]))
+              for key, indexes in groups.items()}
+    for _ in range(ROUNDS):
+        updated = {}
+        for key, indexes in groups.items():
+            others = [candidate for other, candidate in choice.items() if other != key]
+            context = _Context.of(others, weights=[len(groups[other]) for other in choice if other != key])
+            mention = mentions[indexes[0]]
+            partners = [(mentions[groups[other][0]].candidates, outer) for other, outer in links.get(key, ())]
+            updated[key] = max(mention.candidates, key=lambda c: prior(c, mention) + context.score(c)
+                               + _qualifier_score(c, partners))
+        choice = updated
+    return {index: choice[key] for key, indexes in groups.items() for index in indexes}
+
+
+def _qualifier_links(mentions: list[Mention], keys: dict[int, tuple],
+                     text: str) -> dict[tuple, list[tuple[tuple, bool]]]:
+    """Link "Parkland, Florida" pairs: each group gets (other group, whether the other is the outer place)."""
+    links: dict[tuple, list[tuple[tuple, bool]]] = defaultdict(list)
+    for index in range(1, len(mentions)):
+        inner, outer = mentions[index - 1], mentions[index]
+        if index - 1 in keys and index in keys and text[inner.end:outer.start].strip() == "," \
+                and not inner.adjective and not outer.adjective:
+            links[keys[index - 1]].append((keys[index], True))
+            links[keys[index]].append((keys[index - 1], False))
+    return links
+
+
+def _qualifier_score(candidate: Candidate, partners: list[tuple[tuple[Candidate, ...], bool]]) -> float:
+    score = 0.0
+    for others, other_is_outer in partners:
+        if other_is_outer and any(_contains(other, candidate) for other in others):
+            score += 4.0
+        elif not other_is_outer and any(_contains(candidate, other) for other in others):
+            score += 4.0
+    return score
+
+
+def _contains(outer: Candidate, inner: Candidate) -> bool:
+    code = outer.feature_code or ""
+    if outer.country is None or outer.country != inner.country or outer.id == inner.id:
+        return False
+    return code.startswith("PCL") or (code == "ADM1" and inner.admin1 == outer.name)
+
+
+def prior(candidate: Candidate, mention: Mention) -> float:
+    """Score a candidate without context: feature type, population and name match."""
+    code = candidate.feature_code or ""
+    if candidate.lat is None or candidate.lon is None:
+        return -100.0
+    score = math.log10(candidate.population + 10)
+    if code.startswith("PCL"):
+        score += 6.0
+    elif candidate.source.startswith("eventwire"):
+        score += 4.0
+    else:
+        score += FEATURE_PRIOR.get(code, 0.0)
+    if candidate.kind == 1:
+        score -= 0.5
+    if code.startswith("ADM") and _has_big_city_namesake(candidate, mention.candidates):
+        score -= 4.0
+    if mention.division:
+        score += 6.0 if code.startswith("ADM") else -6.0
+    return score
+
+
+def _has_big_city_namesake(division: Candidate, candidates: Iterable[Candidate]) -> bool:
+    return any(c.feature_class == "P" and c.population >= BIG_CITY and c.kind <= 1 for c in candidates
+               if c.id != division.id)
+
+
+@dataclasses.dataclass(slots=True)
+class _Context:
+    countries: Counter
+    divisions: set[tuple[str | None, str]]
+    admin1s: set[tuple[str | None, str]]
+    points: list[tuple[float, float]]
+
+    @classmethod
+    def of(cls, candidates: list[Candidate], weights: list[int]) -> _Context:
+        countries: Counter = Counter()
+        divisions, admin1s, points = set(), set(), []
+        for candidate, weight in zip(candidates, weights):
+            if candidate.country:
+                countries[candidate.country] += weight
+            code = candidate.feature_code or ""
+            if code == "ADM1":
+                divisions.add((candidate.country, candidate.name))
+            elif candidate.admin1:
+                admin1s.add((candidate.country, candidate.admin1))
+            if not code.startswith("PCL") and code not in {"CONT", "ADM1"} and candidate.lat is not None:
+                points.append((candidate.lat, candidate.lon))
+        return cls(countries, divisions, admin1s, points)
+
+    def score(self, candidate: Candidate) -> float:
+        score = 0.0
+        count = self.countries.get(candidate.country, 0) if candidate.country else 0
+        if count:
+            score += 3.0 + 0.7 * min(count, 3)
+        code = candidate.feature_code or ""
+        if code == "ADM1" and (candidate.country, candidate.name) in self.admin1s:
+            score += 3.0
+        elif candidate.admin1 and (candidate.country, candidate.admin1) in self.divisions:
+            score += 3.0
+        if candidate.feature_class in {"P", "S"} and self.points and candidate.lat is not None:
+            nearest = min(distance_km(candidate.lat, candidate.lon, lat, lon) for lat, lon in self.points)
+            score += 2.0 if nearest < 100 else 1.0 if nearest < 300 else 0.0
+        return score
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance between two points in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def is_adjectival(place: Place, gazetteer: Gazetteer) -> bool:
+    """Whether a place was mentioned through an adjective ("Iraqi") rather than its name."""
+    if place.geonameid is None and place.lat is None:
+        return False
+    return any(c.is_adjective and c.name == place.name for c in gazetteer.lookup(place.text))
+
+
+def _place(mention: Mention, candidate: Candidate | None, article: Article, version: str) -> Place:
+    evidence = Evidence(article.sentence_at(mention.start), mention.start, mention.end, CODER, version)
+    if candidate is None:
+        return Place(mention.text, mention.text, None, None, None, None, None, None, None, evidence)
+    return Place(mention.text, candidate.name, candidate.geonameid, candidate.feature_class,
+                 candidate.feature_code, candidate.country, candidate.admin1, candidate.lat,
+                 candidate.lon, evidence)

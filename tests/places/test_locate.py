@@ -1,0 +1,124 @@
+"""Event location: the place attached to the trigger, else the sentence's, else the focus."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from eventwire.model import Actor, Event, Evidence
+from eventwire.places.locate import locate_events
+from eventwire.places.names import fold
+
+SEED = Path(__file__).parents[1] / "fixtures" / "iran_bases_article.txt"
+
+
+def _event(article, trigger: str, sentence: int = 0, source: str | None = None,
+           target: str | None = None) -> Event:
+    start = article.text.index(trigger)
+    evidence = Evidence(sentence, start, start + len(trigger), "test", "")
+
+    def actor(text):
+        begin = article.text.index(text)
+        return Actor(text, text, None, None, "state", Evidence(sentence, begin, begin + len(text), "test", ""))
+
+    return Event("ASSAULT", None, (), "19", -10.0, (actor(source),) if source else (),
+                 (actor(target),) if target else (), trigger, "asserted", evidence, mentions=(evidence,))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target", "place", "precision"),
+    [
+        ("Iran fired missiles at the bases of Ain al-Assad and Erbil overnight.", "fired", "Iran", None,
+         "Al Asad Air Base", "feature"),
+        ("Washington killed the general in Baghdad on Friday.", "killed", "Washington", None,
+         "Baghdad", "city"),
+        ("Gunmen attacked a police post in Dehloran county.", "attacked", None, None,
+         "Dehloran", None),
+        ("The Kabul bombing killed ten people.", "bombing", None, None, "Kabul", "city"),
+        ("Iraq condemned the strike, which Iran said was aimed at Israel.", "strike", "Iran", "Israel",
+         "Iraq", "country"),
+        ("Three farmers were hurt by an old mine, buried since the Iran-Iraq War, in Mehran county.",
+         "hurt", None, None, "Mehran", None),
+    ],
+)
+def test_event_place(resolve, ctx, text, trigger, source, target, place, precision):
+    article = resolve(text)
+    article = dataclasses.replace(article, events=(_event(article, trigger, source=source, target=target),))
+    event = locate_events(article, ctx).events[0]
+    assert event.place is not None
+    assert place in fold(event.place.name)
+    if precision:
+        assert event.place_precision == precision
+
+
+def test_actor_place_is_never_the_location(resolve, ctx):
+    article = resolve("Washington threatened Tehran with new sanctions.")
+    article = dataclasses.replace(
+        article, events=(_event(article, "threatened", source="Washington", target="Tehran"),))
+    assert locate_events(article, ctx).events[0].place is None
+
+
+def test_falls_back_to_article_focus(resolve, ctx):
+    text = "Fighting continued in Idlib. Both sides traded accusations."
+    article = resolve(text)
+    event = _event(article, "traded", sentence=1)
+    article = dataclasses.replace(article, events=(event,))
+    located = locate_events(article, ctx).events[0]
+    assert located.place is not None and "Idlib" in located.place.name
+
+
+def test_article_without_events_is_unchanged(resolve, ctx):
+    article = resolve("Talks were held in Geneva.")
+    assert locate_events(article, ctx) is article
+
+
+@pytest.mark.parametrize(
+    ("trigger", "source", "name", "precision"),
+    [
+        ("launched", "Iran", "Al Asad Air Base", "feature"),
+        ("assassinated", None, "Baghdad", "city"),
+    ],
+)
+def test_seed_article_event_places(resolve, ctx, trigger, source, name, precision):
+    article = resolve(SEED.read_text(encoding="utf-8"))
+    start = article.text.index(trigger)
+    sentence = article.sentence_at(start)
+    event = _event(article, trigger, sentence=sentence, source=source)
+    if source:  # the actor mention in the trigger's sentence, not the headline's
+        begin = article.text.index(source, article.sentences[sentence].start)
+        actor = dataclasses.replace(event.sources[0], evidence=Evidence(sentence, begin, begin + len(source), "test", ""))
+        event = dataclasses.replace(event, sources=(actor,))
+    located = locate_events(dataclasses.replace(article, events=(event,)), ctx).events[0]
+    assert located.place is not None and located.place.name == name
+    assert located.place.country == "IRQ"
+    assert located.place_precision == precision
+
+
+@pytest.mark.parametrize(
+    ("feature_class", "feature_code", "precision"),
+    [
+        ("A", "PCLI", "country"),
+        ("L", "CONT", "country"),
+        ("A", "ADM1", "admin1"),
+        ("A", "ADM2", "admin1"),
+        ("L", "RGN", "admin1"),
+        ("P", "PPLC", "city"),
+        ("P", "PPL", "city"),
+        ("S", "AIRB", "feature"),
+    ],
+)
+def test_place_precision(feature_class, feature_code, precision):
+    from eventwire.model import Place
+    from eventwire.places.locate import place_precision
+
+    place = Place("x", "x", 1, feature_class, feature_code, None, None, 0.0, 0.0, Evidence(0, 0, 1, "test", ""))
+    assert place_precision(place) == precision
+
+
+def test_adjective_places_are_not_event_locations(resolve, ctx):
+    article = resolve("Iranian drones attacked the tanker.")
+    article = dataclasses.replace(article, events=(_event(article, "attacked"),))
+    assert [p.text for p in article.places] == ["Iranian"]
+    assert locate_events(article, ctx).events[0].place is None

@@ -1,0 +1,100 @@
+"""Toponym recognition and resolution on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.places.resolve import distance_km
+
+SEED = Path(__file__).parents[1] / "fixtures" / "iran_bases_article.txt"
+
+
+def _place(article, text):
+    matches = [p for p in article.places if p.text == text]
+    assert matches, (text, [p.text for p in article.places])
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "admin1", "feature_codes"),
+    [
+        ("Senators in Washington passed the budget on Tuesday.", "Washington", "USA",
+         "District of Columbia", {"PPLC"}),
+        ("Wildfires spread across Washington state, from Spokane to Yakima.", "Washington", "USA",
+         "Washington", {"ADM1"}),
+        ("Russian troops crossed into Georgia and shelled Tbilisi.", "Georgia", "GEO", None, {"PCLI"}),
+        ("Storms hit Atlanta and Savannah, and Georgia declared an emergency.", "Georgia", "USA",
+         "Georgia", {"ADM1"}),
+        ("Protesters gathered in Baghdad on Friday.", "Baghdad", "IRQ", None, {"PPLC"}),
+        ("A car bomb exploded in Mosul, police said.", "Mosul", "IRQ", None, {"PPL", "PPLC"}),
+        ("The reporters flew to Paris for the summit.", "Paris", "FRA", None, {"PPLC"}),
+        ("Refugees fled Darfur into Chad.", "Darfur", "SDN", None, {"RGN"}),
+        ("A teenager was shot in Parkland, Florida, on Monday.", "Parkland", "USA", "Florida", {"PPL"}),
+        ("The mayor of Springfield, Illinois, resigned.", "Springfield", "USA", "Illinois", {"PPL"}),
+        ("Floods closed roads near Lexington, Ky., overnight.", "Ky.", "USA", "Kentucky", {"ADM1"}),
+        ("He was born in Churchill, Man., in 1990.", "Man.", "CAN", "Manitoba", {"ADM1"}),
+        ("Shelling hit Aleppo and Idlib.", "Aleppo", "SYR", None, {"PPL", "PPLA"}),
+    ],
+)
+def test_resolution(resolve, text, mention, country, admin1, feature_codes):
+    place = _place(resolve(text), mention)
+    assert place.country == country
+    assert place.feature_code in feature_codes
+    if admin1 is not None:
+        assert place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("mention", "lat", "lon"),
+    [("Ain al-Assad", 33.79, 42.44), ("Erbil", 36.19, 44.01), ("Baghdad", 33.31, 44.37)],
+)
+def test_seed_article_places(resolve, mention, lat, lon):
+    article = resolve(SEED.read_text(encoding="utf-8"))
+    place = _place(article, mention)
+    assert place.country == "IRQ"
+    assert distance_km(place.lat, place.lon, lat, lon) < 50
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        ("Iranian missiles struck the base.", {"Iranian"}, set()),
+        ("Two Iranians were arrested at the border.", set(), {"Iranians"}),
+        ("The Washington Post reported the story.", {"Washington"}, set()),
+        ("South said it would appeal the ruling.", set(), {"South"}),
+        ("Officers reached Erbil on Monday.", {"Erbil"}, set()),
+        ("Troops were sent by the US.", {"US"}, {"US."}),
+        ("The Russian Ministry of Defence denied it.", {"Russian"}, set()),
+        ("A Danish developer built the app.", {"Danish"}, set()),
+        ("She speaks Danish at home.", set(), {"Danish"}),
+    ],
+)
+def test_what_counts_as_a_toponym(resolve, text, found, not_found):
+    texts = {p.text for p in resolve(text).places}
+    assert found <= texts
+    assert not (not_found & texts)
+
+
+def test_a_place_name_is_a_place_throughout_the_article(resolve):
+    text = "An earthquake struck near Tabriz on Saturday. Hospitals said Tabriz needed blood."
+    places = [p for p in resolve(text).places if p.text == "Tabriz"]
+    assert len(places) == 2
+    assert {p.country for p in places} == {"IRN"}
+
+
+def test_person_named_after_a_place_is_not_a_place(resolve):
+    text = "Rescuers reached Jordan on Monday. Michael Jordan donated money."
+    starts = [p.evidence.start for p in resolve(text).places if p.text == "Jordan"]
+    assert starts == [text.index("Jordan")]
+
+
+def test_evidence_spans_point_into_text(resolve):
+    text = "Rockets hit Kabul and Kandahar in Afghanistan."
+    article = resolve(text)
+    assert {p.text for p in article.places} >= {"Kabul", "Kandahar", "Afghanistan"}
+    for place in article.places:
+        assert text[place.evidence.start:place.evidence.end] == place.text
+        assert place.evidence.coder == "places.gazetteer.v1"
+        assert place.evidence.sentence == 0
