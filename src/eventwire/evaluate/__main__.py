@@ -14,10 +14,13 @@ from eventwire.evaluate import SUITES, evaluate
 from eventwire.evaluate.report import Report
 
 
-def print_reports(reports: list[Report], *, as_json: bool = False) -> None:
-    """Print reports as JSON (one object) or as tables on stdout."""
+def print_reports(reports: list[Report], *, as_json: bool = False, as_markdown: bool = False) -> None:
+    """Print reports as JSON (one object), Markdown tables or rich tables on stdout."""
     if as_json:
         sys.stdout.write(json.dumps([asdict(report) for report in reports], indent=2) + "\n")
+        return
+    if as_markdown:
+        sys.stdout.write(markdown(reports))
         return
     console = Console()
     for report in reports:
@@ -37,6 +40,16 @@ def print_reports(reports: list[Report], *, as_json: bool = False) -> None:
             console.print(report.notes)
 
 
+def markdown(reports: list[Report]) -> str:
+    """Return the headline metrics of every report as one Markdown table."""
+    lines = ["| suite | records | metric | value |", "|---|---:|---|---:|"]
+    for report in reports:
+        for name, value in report.metrics.items():
+            shown = f"{value:.0f}" if name.endswith("_n") or name.startswith("notes") else f"{value:.3f}"
+            lines.append(f"| {report.suite} | {report.records} | {name} | {shown} |")
+    return "\n".join(lines) + "\n"
+
+
 def _cell(column: str, value: float | None) -> str:
     if value is None:
         return ""
@@ -50,8 +63,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--suite", action="append", choices=sorted(SUITES), help="suite to run (repeatable)")
     parser.add_argument("--limit", type=int, help="at most this many records per suite")
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
+    parser.add_argument("--markdown", action="store_true", help="print headline figures as a Markdown table")
     args = parser.parse_args(argv)
-    print_reports(evaluate(args.gold, args.suite, limit=args.limit), as_json=args.json)
+    reports = evaluate(args.gold, args.suite, limit=args.limit)
+    print_reports(reports, as_json=args.json, as_markdown=args.markdown)
 
 
 if __name__ == "__main__":

@@ -68,20 +68,20 @@ def evaluate_polnear(gold_dir: Path, ctx: Context, limit: int | None = None) -> 
         key = document["id"].split(":", 1)[1]
         gold = [record for record in attributions.get(key, []) if record.get("content")]
         quotes = outputs[document["doc"]]
-        gold_tokens = [_tokens(text, r["content"]["text"], r["content"]["start"], r["content"]["end"]) for r in gold]
-        system_tokens = [_tokens(text, q.content, q.content_start, q.content_end, PIECE_SEPARATOR) for q in quotes]
+        gold_tokens = [_tokens(text, record["content"]) for record in gold]
+        system_tokens = [_quote_tokens(text, quote) for quote in quotes]
         every.add(gold_tokens, system_tokens)
-        direct.add([t for t, r in zip(gold_tokens, gold) if r["is_direct"]],
-                   [t for t, q in zip(system_tokens, quotes) if q.direct])
+        direct.add([tokens for tokens, record in zip(gold_tokens, gold) if record["is_direct"]],
+                   [tokens for tokens, quote in zip(system_tokens, quotes) if quote.direct])
         for index, record in enumerate(gold):
             if not record.get("source"):
                 continue
             speakers_total += 1
-            best = max(range(len(quotes)), key=lambda i: len(gold_tokens[index] & system_tokens[i]), default=None)
-            if best is None or not gold_tokens[index] & system_tokens[best]:
+            overlaps = [len(gold_tokens[index] & tokens) for tokens in system_tokens]
+            if not overlaps or not max(overlaps):
                 continue
             speakers_matched += 1
-            if _speaker_right(quotes[best], record, gold[:index]):
+            if _speaker_right(quotes[overlaps.index(max(overlaps))], record, gold[:index]):
                 speakers_right += 1
     metrics = {
         **{f"direct_{name}": value for name, value in direct.scores().items()},
@@ -90,8 +90,8 @@ def evaluate_polnear(gold_dir: Path, ctx: Context, limit: int | None = None) -> 
         "speaker_accuracy_all": speakers_right / speakers_total if speakers_total else 0.0,
         "speaker_n": float(speakers_matched),
     }
-    return Report("polnear", len(documents), metrics,
-                  notes="content-span token P/R/F1 (best-overlap matching, micro); speaker accuracy on matched")
+    notes = "content-span token P/R/F1 (best-overlap matching, micro); speaker accuracy on matched"
+    return Report("polnear", len(documents), metrics, notes=notes)
 
 
 @dataclasses.dataclass(slots=True)
@@ -141,7 +141,17 @@ def _actors_coder():
         return None
 
 
-def _tokens(text: str, content: str, start: int, end: int, separator: str = GOLD_SEPARATOR) -> Tokens:
+def _tokens(text: str, content: dict) -> Tokens:
+    """Return the word tokens of a gold content ({text, start, end}; pieces joined by " ... ")."""
+    return _piece_tokens(text, content["text"], content["start"], content["end"], GOLD_SEPARATOR)
+
+
+def _quote_tokens(text: str, quote: Quote) -> Tokens:
+    """Return the word tokens of a system quote's content."""
+    return _piece_tokens(text, quote.content, quote.content_start, quote.content_end, PIECE_SEPARATOR)
+
+
+def _piece_tokens(text: str, content: str, start: int, end: int, separator: str) -> Tokens:
     """Return the char offsets of the word tokens of a (possibly multi-piece) content span."""
     found: set[int] = set()
     cursor = start

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from eventwire.context import Context
 from eventwire.events.arguments import ActorIndex, actors_of, find_arguments
 from eventwire.events.lexicon import VERSION, Lexicon, Trigger
-from eventwire.events.modality import modality_of, reporting_verbs
+from eventwire.events.modality import is_conditional, modality_of, reporting_verbs
 from eventwire.events.quantities import find_quantities
 from eventwire.model import Article, Event, Evidence
 from eventwire.registry import register
@@ -58,20 +58,24 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             trigger=_trigger_text(token, trigger), modality=modality, evidence=_evidence(token, article),
             quantities=quantities if trigger.plover in COUNTED_TYPES else (),
         )
-        events += reinterpret(dataclasses.replace(event, mentions=(event.evidence,)), lexicon)
+        events += reinterpret(dataclasses.replace(event, mentions=(event.evidence,)), lexicon,
+                              conditional=is_conditional(token))
     return events
 
 
-def reinterpret(event: Event, lexicon: Lexicon) -> list[Event]:
+def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False) -> list[Event]:
     """Apply what PLOVER codes from modality: refusals, intents and threats.
 
     A negated agreement or concession is a rejection ("will not accept refugees"); a
-    cooperative act stated as future is an intent to cooperate (AGREE) and a hostile one a
-    threat (THREATEN), each asserted beside the future event itself.
+    cooperative act stated as future is an intent to cooperate (AGREE) and a hostile one,
+    or any act announced on a condition ("will withdraw unless..."), a threat (THREATEN),
+    each asserted beside the future event itself.
     """
     if event.modality == "negated" and event.type in ("AGREE", "CONCEDE"):
         return [_recode(event, lexicon.code(REJECT_CAMEO), "asserted")]
     if event.modality == "future" and event.sources:
+        if conditional:
+            return [event, _recode(event, lexicon.code(THREAT_CAMEO), "asserted")]
         if event.type in COOPERATIVE_TYPES and event.type != "AGREE":
             return [event, _recode(event, lexicon.code(INTENT_CAMEO), "asserted")]
         if event.type in HOSTILE_TYPES:

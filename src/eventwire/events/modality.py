@@ -61,10 +61,11 @@ def modality_of(trigger: Token) -> str:
 
 
 def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | None:
+    """Modality from the token's own clause: negation first, then auxiliaries and markers."""
+    if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in token.children):
+        return "negated"
     for child in token.children:
         word = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
-            return "negated"
         if child.dep_ in ("aux", "auxpass") and (word, "auxiliary") in cues:
             return cues[(word, "auxiliary")]
         if child.dep_ == "aux" and child.lemma_ == "go" and any(c.lower_ == "to" for c in token.children):
@@ -72,6 +73,14 @@ def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | No
         if child.dep_ == "mark" and (word, "marker") in cues:
             return cues[(word, "marker")]
     return None
+
+
+def is_conditional(token: Token) -> bool:
+    """Whether the token's clause has an "unless"/"if" condition attached ("... unless X")."""
+    return any(
+        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in child.children)
+        for child in token.children
+    )
 
 
 def _reported_would(token: Token) -> bool:

@@ -1,0 +1,1 @@
+"""Quotes stage: direct quotes and indirect speech with their resolved speakers."""

@@ -1,0 +1,272 @@
+"""Find who is speaking: the subject of a cue, resolved to a full name and a coded actor."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.model import Actor, Article
+from eventwire.quotes.gender import PRONOUN_GENDER, gender_of
+from eventwire.quotes.lexicon import load_titles
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+DROPPED_CHILDREN = frozenset({"appos", "relcl", "acl", "punct", "advmod", "parataxis", "cc", "prep"})
+CLAUSE_DEPS = frozenset({"appos", "relcl", "acl", "parataxis"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp"})
+GROUP_TAGS = frozenset({"NNS", "NNPS", "NNP"})
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
+DETERMINERS = frozenset({"the", "a", "an"})
+
+
+class Speaker(NamedTuple):
+    """A resolved speaker: display name, the mention that names it and its actor if coded.
+
+    `start`/`end` are the char span of the mention in the sentence of the quote;
+    `person` says whether the speaker is (likely) a single person.
+    """
+
+    name: str
+    start: int
+    end: int
+    actor: Actor | None
+    person: bool
+
+
+def subject_of(cue: Token) -> Token | None:
+    """Return the token naming who utters `cue`: its subject, or its governing verb's subject.
+
+    Example:
+        "..., he said, adding that ..." -> for "adding" returns "he".
+    """
+    verb = cue
+    for _ in range(3):
+        subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.pos_ == "ADP":
+            head = head.head
+        elif verb.dep_ not in CLIMB_DEPS:
+            return None
+        if head is verb or head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = head
+    return None
+
+
+def mention_tokens(head: Token) -> Span:
+    """Return the core noun phrase of `head`: its subtree without appositions or clauses."""
+    keep = [head]
+    dropped = DROPPED_CHILDREN if head.pos_ == "PROPN" and head.ent_type_ else DROPPED_CHILDREN - {"prep"}
+    stack = [child for child in head.children if child.dep_ not in dropped]
+    while stack:
+        token = stack.pop()
+        keep.append(token)
+        stack.extend(child for child in token.children if child.dep_ not in CLAUSE_DEPS)
+    indices = sorted(token.i for token in keep)
+    start, end = indices[0], indices[-1] + 1
+    doc = head.doc
+    breaks = [i for i in range(start, end) if "\n" in doc[i].text_with_ws]
+    for i in breaks:
+        if i < head.i:
+            start = i + 1
+        elif i >= head.i:
+            end = min(end, i + 1)
+            break
+    while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in DETERMINERS):
+        start += 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end]
+
+
+def resolve_speaker(article: Article, mention: Span, history: list[Speaker],
+                    quoted: frozenset[int] = frozenset(), genders: dict[str, str] | None = None) -> Speaker:
+    """Resolve a speaker mention to a full name and actor.
+
+    Pronouns take the named subject of the main clause they precede, else the latest
+    recent speaker or person named before them outside quotes whose gender (from
+    `genders`, see `infer_genders`) does not clash, subjects first. A surname takes the
+    fullest name in the text with it ("Trump" -> "Donald Trump"). The actor is the one
+    whose mention covers the speaker's, else the person actor with the same name.
+
+    Example:
+        >>> resolve_speaker(article, doc[10:11], history).name  # "he"
+        'Donald Trump'
+    """
+    head = mention.root
+    lower = mention.text.lower()
+    if head.pos_ == "PRON" and len(mention) == 1:
+        return _resolve_pronoun(article, mention, history, quoted, genders or {})
+    start, end = mention.start_char, mention.end_char
+    actor = _overlapping_actor(article.actors, start, end, head.idx)
+    is_person = _is_person(mention) or (actor is not None and actor.kind == "person")
+    name = _full_name(article.doc, mention) if is_person else mention.text
+    if actor is None and is_person:
+        actor = _named_actor(article.actors, name)
+    if actor is not None and actor.kind == "person":
+        name = actor.name
+    if lower in ("i", "me"):
+        is_person = True
+    return Speaker(" ".join(name.split()), start, end, actor, is_person)
+
+
+def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
+                     quoted: frozenset[int], genders: dict[str, str]) -> Speaker:
+    pronoun = mention.text.lower()
+    start, end = mention.start_char, mention.end_char
+    sentence_start = mention.sent.start_char
+    window = _window_start(article.doc, mention)
+    if pronoun in PERSONAL_PRONOUNS:
+        wanted = PRONOUN_GENDER[pronoun]
+        main_subject = _cataphoric_subject(mention.root)
+        if main_subject is not None:
+            resolved = resolve_speaker(article, mention_tokens(main_subject), [], quoted, genders)
+            return Speaker(resolved.name, start, end, resolved.actor, True)
+        candidates = [(speaker.start, speaker.name, speaker) for speaker in history
+                      if speaker.person and window <= speaker.start < start]
+        candidates += [(ent.start_char, ent.text, ent) for ent in _people_before(article.doc, start, quoted)]
+        candidates.sort(key=lambda item: item[0], reverse=True)
+        for subjects_only, agreeing in ((True, True), (True, False), (False, False)):
+            for position, name, found in candidates:
+                gender = gender_of(genders, name)
+                if gender not in (None, wanted) or (agreeing and (gender is None or position < window)):
+                    continue
+                if isinstance(found, Speaker):
+                    return Speaker(found.name, start, end, found.actor, True)
+                if subjects_only and found.root.dep_ not in SUBJECT_DEPS | {"appos", "ROOT"}:
+                    continue
+                resolved = resolve_speaker(article, found, [], quoted, genders)
+                return Speaker(resolved.name, start, end, resolved.actor, True)
+    if pronoun in GROUP_PRONOUNS or pronoun == "it":
+        for speaker in reversed(history):
+            if not speaker.person and speaker.start >= window and speaker.start < sentence_start:
+                return Speaker(speaker.name, start, end, speaker.actor, False)
+        tags = SINGULAR_TAGS if pronoun == "it" else GROUP_TAGS
+        group = _previous_subject(mention, tags)
+        if group is not None:
+            resolved = resolve_speaker(article, mention_tokens(group), [], quoted, genders)
+            return Speaker(resolved.name, start, end, resolved.actor, False)
+    return Speaker(mention.text, start, end, None, pronoun in PERSONAL_PRONOUNS or pronoun in ("i", "me"))
+
+
+def _window_start(doc: Doc, mention: Span) -> int:
+    """Return the char offset three sentences before the mention's sentence."""
+    sentence = mention.sent
+    for _ in range(3):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    return sentence.start_char
+
+
+def _people_before(doc: Doc, offset: int, quoted: frozenset[int]) -> list[Span]:
+    """Return the people named before `offset` outside quotes."""
+    return [ent for ent in doc.ents
+            if ent.label_ == "PERSON" and ent.end_char <= offset and ent.start not in quoted]
+
+
+def _cataphoric_subject(pronoun: Token) -> Token | None:
+    """Return the person named after a subordinate clause holding the pronoun.
+
+    "While he had threatened ..., Donald Trump backed down" -> "Trump".
+    """
+    verb = pronoun.head
+    if verb.dep_ == "advcl" and verb.head.i > pronoun.i:
+        subject = next((child for child in verb.head.children if child.dep_ == "nsubj"), None)
+        if subject is not None and subject.i > pronoun.i and subject.pos_ == "PROPN":
+            return subject
+    if not any(child.dep_ == "mark" and child.i < pronoun.i for child in verb.children):
+        return None
+    doc = pronoun.doc
+    for ent in pronoun.sent.ents:
+        if ent.label_ == "PERSON" and ent.start > pronoun.i and doc[ent.start - 1].text == ",":
+            return ent.root
+    return None
+
+
+def _previous_subject(mention: Span, tags: frozenset[str]) -> Token | None:
+    """Return the first noun subject with one of `tags` in the sentence before the mention."""
+    doc = mention.doc
+    if mention.sent.start == 0:
+        return None
+    previous = doc[mention.sent.start - 1].sent
+    for token in previous:
+        if token.dep_ in SUBJECT_DEPS and token.tag_ in tags and token.ent_type_ != "PERSON":
+            return token
+    return None
+
+
+def _is_person(mention: Span) -> bool:
+    if any(ent.label_ == "PERSON" for ent in mention.ents):
+        return True
+    tokens = [token for token in mention if token.lower_.rstrip(".") not in _bare_titles()]
+    return bool(tokens) and len(tokens) < len(mention) and all(token.pos_ == "PROPN" for token in tokens)
+
+
+def _full_name(doc: Doc, mention: Span) -> str:
+    """Return the fullest PERSON name in the doc ending with the mention's surname."""
+    people = [ent for ent in mention.ents if ent.label_ == "PERSON"]
+    parts = _name_parts(people[0] if people else mention)
+    if not parts:
+        return mention.text
+    wanted = {part.lower() for part in parts}
+    counts: dict[tuple[str, ...], int] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        candidate = tuple(_name_parts(ent))
+        lowered = [part.lower() for part in candidate]
+        surname = parts[-1].lower()
+        if len(candidate) > len(parts) and wanted <= set(lowered) and surname in (lowered[0], lowered[-1]):
+            counts[candidate] = counts.get(candidate, 0) + 1
+    if not counts:
+        return " ".join(parts)
+    best = max(counts, key=lambda candidate: (counts[candidate], candidate[-1].lower() == parts[-1].lower()))
+    return " ".join(best)
+
+
+def _name_parts(span: Span) -> list[str]:
+    titles = _bare_titles()
+    parts = [
+        token.text
+        for token in span
+        if token.tag_ != "POS" and not token.is_punct and token.lower_.rstrip(".") not in titles
+    ]
+    return parts
+
+
+@cache
+def _bare_titles() -> frozenset[str]:
+    return frozenset(title.rstrip(".") for title in load_titles())
+
+
+def _overlapping_actor(actors: tuple[Actor, ...], start: int, end: int, head: int) -> Actor | None:
+    """Return the actor whose mention covers the head word, else the one overlapping most."""
+    best, best_score = None, (False, 0)
+    for actor in actors:
+        overlap = min(end, actor.evidence.end) - max(start, actor.evidence.start)
+        score = (actor.evidence.start <= head < actor.evidence.end, overlap)
+        if overlap > 0 and score > best_score:
+            best, best_score = actor, score
+    return best
+
+
+def _named_actor(actors: tuple[Actor, ...], name: str) -> Actor | None:
+    surname = name.split()[-1].lower() if name.split() else ""
+    fallback = None
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        if actor.name == name or actor.text == name:
+            return actor
+        if fallback is None and actor.name.split() and actor.name.split()[-1].lower() == surname:
+            fallback = actor
+    return fallback

@@ -1,0 +1,85 @@
+"""PolNeAR-style quote scoring on a small gold folder written by the test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.context import Context
+from eventwire.errors import GoldDataError
+from eventwire.evaluate.quotes import evaluate_polnear
+
+PORT = "“The port will reopen on Monday,” said Paul Okafor, the harbour master. Officials said that the storm had passed."
+BRIDGE = "Mayor Anna Berg said that the bridge would reopen. The ferry is cancelled."
+
+
+def _span(text: str, part: str) -> dict:
+    start = text.index(part)
+    return {"text": part, "start": start, "end": start + len(part)}
+
+
+def _attribution(key: str, number: int, text: str, content: str, source: str | None, cue: str,
+                 direct: bool) -> dict:
+    return {
+        "id": f"{key}:E{number}",
+        "source": _span(text, source) if source else None,
+        "cue": _span(text, cue),
+        "content": _span(text, content),
+        "is_direct": direct,
+    }
+
+
+def _write_gold(folder: Path, docs: list[tuple[str, str, list[dict]]]) -> Path:
+    with (folder / "docs_dev.jsonl").open("w", encoding="utf-8") as out:
+        for key, text, _ in docs:
+            out.write(json.dumps({"id": f"polnear:{key}", "doc": key.rsplit("_", 1)[0], "text": text}) + "\n")
+    with (folder / "quotes_dev.jsonl").open("w", encoding="utf-8") as out:
+        for _, _, attributions in docs:
+            for attribution in attributions:
+                out.write(json.dumps(attribution) + "\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def ctx() -> Context:
+    return Context()
+
+
+def test_perfect_output_scores_one(tmp_path: Path, ctx: Context) -> None:
+    key = "port_a1"
+    gold = [
+        _attribution(key, 1, PORT, "“The port will reopen on Monday,”", "Paul Okafor", "said", True),
+        _attribution(key, 2, PORT, "that the storm had passed", "Officials", "said that", False),
+    ]
+    report = evaluate_polnear(_write_gold(tmp_path, [(key, PORT, gold)]), ctx)
+    assert report.records == 1
+    for metric in ("direct_p", "direct_r", "direct_f1", "all_p", "all_r", "all_f1", "speaker_accuracy"):
+        assert report.metrics[metric] == pytest.approx(1.0), metric
+
+
+def test_missed_attribution_lowers_recall_only(tmp_path: Path, ctx: Context) -> None:
+    key = "bridge_a1"
+    gold = [
+        _attribution(key, 1, BRIDGE, "that the bridge would reopen", "Mayor Anna Berg", "said", False),
+        _attribution(key, 2, BRIDGE, "The ferry is cancelled", None, "is", False),
+    ]
+    report = evaluate_polnear(_write_gold(tmp_path, [(key, BRIDGE, gold)]), ctx)
+    assert report.metrics["all_r"] == pytest.approx(5 / 9)
+    assert report.metrics["all_p"] == pytest.approx(1.0)
+    assert report.metrics["speaker_accuracy"] == pytest.approx(1.0)
+    assert report.metrics["direct_n"] == 0
+
+
+def test_wrong_speaker_is_counted(tmp_path: Path, ctx: Context) -> None:
+    key = "bridge_a2"
+    gold = [_attribution(key, 1, BRIDGE, "that the bridge would reopen", "The ferry", "said", False)]
+    report = evaluate_polnear(_write_gold(tmp_path, [(key, BRIDGE, gold)]), ctx)
+    assert report.metrics["speaker_accuracy"] == pytest.approx(0.0)
+    assert report.metrics["speaker_n"] == 1
+
+
+def test_missing_gold_file_raises(tmp_path: Path, ctx: Context) -> None:
+    with pytest.raises(GoldDataError):
+        evaluate_polnear(tmp_path, ctx)

@@ -1,0 +1,100 @@
+"""The event coder on sentences written for these tests, through the stages it needs."""
+
+import pytest
+
+from eventwire.extract import article_from_text
+from eventwire.registry import get_coder
+
+STAGES_BEFORE = ("nlp", "actors", "places", "time", "events")
+
+
+@pytest.fixture(scope="module")
+def code(ctx):
+    def run(text: str):
+        article = article_from_text(text, published="2021-03-10")
+        for stage in STAGES_BEFORE:
+            article = get_coder(stage, ctx.options.coder(stage))(article, ctx)
+        return article.events
+
+    return run
+
+
+def summary(events, *, happened_only=True):
+    return {
+        (e.type, frozenset(a.country for a in e.sources if a.country),
+         frozenset(a.country for a in e.targets if a.country))
+        for e in events if e.happened or not happened_only
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops attacked Ukrainian positions near Kharkiv.", ("ASSAULT", {"RUS"}, {"UKR"})),
+        ("Ukrainian positions were shelled by Russian artillery.", ("ASSAULT", {"RUS"}, {"UKR"})),
+        ("Israel's airstrike on Gaza killed four people.", ("ASSAULT", {"ISR"}, set())),
+        ("The Kenyan president met the Ethiopian prime minister in Nairobi.", ("CONSULT", {"KEN"}, {"ETH"})),
+        ("France accused Iran of violating the nuclear accord.", ("ACCUSE", {"FRA"}, {"IRN"})),
+        ("Germany rejected a Polish proposal for reparations.", ("REJECT", {"DEU"}, {"POL"})),
+        ("The United States imposed sanctions on Venezuela.", ("SANCTION", {"USA"}, {"VEN"})),
+        ("Turkish police arrested dozens of Kurdish activists.", ("COERCE", {"TUR"}, set())),
+        ("Thousands of Chileans protested in Santiago against the government.", ("PROTEST", {"CHL"}, set())),
+        ("India and Pakistan agreed to a ceasefire along the border.", ("AGREE", {"IND", "PAK"}, set())),
+        ("Japan demanded that China release the detained fishermen.", ("REQUEST", {"JPN"}, {"CHN"})),
+        ("North Korea threatened to strike South Korea.", ("THREATEN", {"PRK"}, {"KOR"})),
+        ("Brazil sent humanitarian aid to Haiti.", ("AID", {"BRA"}, {"HTI"})),
+    ],
+)
+def test_codes_the_main_event(code, text, expected):
+    event_type, sources, targets = expected
+    found = summary(code(text))
+    assert any(t == event_type and sources <= s and targets <= g for t, s, g in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("We are not looking for escalation of war, the minister said.", {"ASSAULT", "THREATEN"}),
+        ("Rebels did not attack the convoy, the army said.", {"ASSAULT"}),
+        ("Murder rates in the region are among the highest in the world.", {"ASSAULT"}),
+        ("The two teams will battle for the trophy on Sunday.", {"ASSAULT"}),
+        ("Negotiators struck a deal on Tuesday.", {"ASSAULT"}),
+    ],
+)
+def test_codes_no_false_event(code, text, absent):
+    assert not {e.type for e in code(text) if e.happened} & absent
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("Egypt will host talks between Israel and Hamas next week.", "CONSULT", "future"),
+        ("The army threatened to bomb the rebel villages.", "ASSAULT", "threatened"),
+        ("Syria said it would not accept more refugees.", "REJECT", "asserted"),
+        ("Ghana said it will provide aid to Mali.", "AGREE", "asserted"),
+        ("Nigeria said it will withdraw its soldiers unless the rebels disarm.", "THREATEN", "asserted"),
+    ],
+)
+def test_modality_recodes(code, text, event_type, modality):
+    assert (event_type, modality) in {(e.type, e.modality) for e in code(text)}
+
+
+def test_stated_demand_is_a_request(code):
+    events = code("Russia said that Sudan must return the captured helicopter.")
+    assert ("REQUEST", frozenset({"RUS"}), frozenset({"SDN"})) in summary(events)
+
+
+def test_background_event_is_historical(code):
+    events = code("Iraq lifted the curfew in Basra after the clashes between rival militias.")
+    clashes = [e for e in events if e.trigger == "clashes"]
+    assert clashes and clashes[0].modality == "historical"
+
+
+def test_goldstein_and_cameo_come_with_the_type(code):
+    event = next(e for e in code("Russian troops attacked Ukrainian positions.") if e.type == "ASSAULT")
+    assert event.cameo.startswith(("18", "19", "20")) and event.goldstein <= -9.0
+
+
+def test_quantities_attach_to_violent_events(code):
+    event = next(e for e in code("Militants fired a dozen rockets at the Israeli town.") if e.type == "ASSAULT")
+    assert ("weapons", 12) in {(q.kind, q.value) for q in event.quantities}
