@@ -33,7 +33,7 @@ def process(items: Iterable[Document | Failure], ctx: Context) -> Iterator[Artic
     while batch := list(islice(iterator, ctx.options.batch_size)):
         prepared = [_prepare(item, ctx) for item in batch]
         articles = [item for item in prepared if isinstance(item, Article)]
-        docs = iter(ctx.nlp.pipe(article.text for article in articles))
+        docs = iter(ctx.nlp.pipe((article.text for article in articles), batch_size=ctx.options.batch_size))
         for item in prepared:
             if isinstance(item, Failure):
                 yield item

@@ -1,0 +1,27 @@
+"""The pipeline over a stream: order kept, one bad document never stops the batch."""
+
+from eventwire.model import Article, Document, Failure
+from eventwire.pipeline import process
+
+
+def test_stream_keeps_order_and_records_failures(ctx, fixtures):
+    text = (fixtures / "iran_bases_article.txt").read_text(encoding="utf-8")
+    items = [
+        Document(source="good-1", content=text),
+        Document(source="empty", content=""),
+        Failure(source="unreadable", code="EW201", reason="cannot read"),
+        Document(source="binary", content=b"\x00\x00\x00\x00binary"),
+        Document(source="good-2", content=text + "\n\nA closing line was added."),
+    ]
+    results = list(process(items, ctx))
+    assert [r.source for r in results] == ["good-1", "empty", "unreadable", "binary", "good-2"]
+    assert [type(r) for r in results] == [Article, Failure, Failure, Failure, Article]
+    assert [r.code for r in results if isinstance(r, Failure)] == ["EW101", "EW201", "EW102"]
+    assert all(r.doc is None for r in results if isinstance(r, Article))
+    assert results[0].id != results[4].id
+
+
+def test_same_text_same_id(ctx, fixtures):
+    text = (fixtures / "iran_bases_article.txt").read_text(encoding="utf-8")
+    first, second = process([Document(source="a", content=text), Document(source="b", content=text)], ctx)
+    assert first.id == second.id and first.events == second.events
