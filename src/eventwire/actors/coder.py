@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from eventwire.actors.knowledge import KnowledgeBase
 from eventwire.actors.persons import link_persons
 from eventwire.actors.phrases import find_mentions
+from eventwire.actors.scene import fill_scene_countries
 from eventwire.context import Context
 from eventwire.model import Actor, Article, Evidence
 from eventwire.registry import register
@@ -40,12 +41,13 @@ def code_doc(doc: Doc, kb: KnowledgeBase, sentence_starts: list[int] | None = No
              published: str | None = None) -> list[Actor]:
     """Return the actor mentions of a parsed `doc` (sentence indices from `sentence_starts`).
 
-    `published` (an ISO date) picks office holders valid then for names without a title.
+    `published` (an ISO date) picks office holders valid then for names without a title;
+    actors still without a country take the one their sentence is set in (`scene`).
     """
     if sentence_starts is None:
         sentence_starts = [sentence.start_char for sentence in doc.sents]
     actors = []
-    for mention in link_persons(doc, find_mentions(doc, kb), kb, published):
+    for mention in fill_scene_countries(doc, link_persons(doc, find_mentions(doc, kb), kb, published), kb):
         span = doc[mention.start : mention.end]
         sentence = max(bisect_right(sentence_starts, span.start_char) - 1, 0)
         evidence = Evidence(sentence, span.start_char, span.end_char, CODER, kb.version)

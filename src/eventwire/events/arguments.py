@@ -7,15 +7,36 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.model import Actor
+from eventwire.actors.knowledge import CAPITAL, COUNTRY, load_knowledge_base, unattributed_means
+from eventwire.actors.scene import scene_countries
+from eventwire.model import Actor, Evidence
 
-SUBJECT_LINKS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "dobj", "pobj", "ccomp"}
+SUBJECT_LINKS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "dobj", "pobj", "ccomp", "acomp"}
 TARGET_PREPOSITIONS = {"against", "on", "at", "with", "to", "toward", "towards", "into", "from", "upon", "over", "of", "for"}
-NOUN_TARGET_PREPOSITIONS = {"against", "on", "at", "with", "to", "toward", "towards", "into", "of", "upon", "over", "between"}
+NOUN_TARGET_PREPOSITIONS = {"against", "on", "with", "to", "toward", "towards", "into", "of", "upon", "over", "between"}
+# where an event happens, the target when nothing else is: "demonstrated in Serbia", "sent troops to Bosnia"
+PLACE_PREPOSITIONS = {"in", "to", "into", "from", "inside", "at", "on", "across", "throughout", "within", "near"}
+# a phrase's locative modifiers name where, not whom: "blocked streets in Hong Kong"
+LOCATIVE_PREPOSITIONS = {"in", "near", "at", "inside", "outside", "around", "across", "throughout", "within", "along"}
+CONDITION_MARKERS = {"unless", "if", "until"}
+# "in defiance of X", "in protest against X", "in retaliation for X's attack": X is the target
+# "despite pressure from X", "despite objections by X": X is the party resisted
+STANCE_NOUNS = {"defiance", "protest", "retaliation", "response", "solidarity", "opposition", "revenge", "reprisal",
+                "pressure", "objection", "warning", "call", "demand", "appeal", "criticism"}
+STANCE_PREPOSITIONS = {"in", "despite"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "mount", "stage", "hold", "make", "impose", "begin", "start",
                "continue", "lead", "order", "announce", "undertake", "step", "resume", "renew", "open", "pass",
-               "grant", "provide", "give", "offer", "send", "deliver", "complete", "issue", "file", "level"}
+               "grant", "provide", "give", "offer", "send", "deliver", "complete", "issue", "file", "level",
+               "reach", "sign", "conclude", "seal", "strike", "forge", "speed", "accelerate", "finish",
+               "reimpose", "tighten", "extend", "intensify", "escalate", "declare", "organize", "organise",
+               "establish", "enforce", "maintain"}
+# participles that describe their subject's stance, not something done to it: "Israel is opposed to"
+STANCE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "disposed", "inclined"}
+PRONOUNS = {"PRP", "WP", "WDT", "DT", "EX"}
+CODER = "events.arguments.v1"  # actors the arguments stand in for: places, unnamed attackers
+PLACE_KINDS = {COUNTRY, CAPITAL}
 MAX_CLIMB = 4
+MAX_PLACE_DEPTH = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,48 +87,270 @@ def _phrase_actors(token: Token, index: ActorIndex) -> list[Actor]:
         if child.dep_ == "appos":
             appositive = index.within(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
             if appositive:
-                return appositive[:1]
-    subtree = index.within(left, token.right_edge.idx + len(token.right_edge))
-    return subtree[:1]
+                return _with_conjuncts(appositive[0], token, index)
+    places = [(p.idx, p.right_edge.idx + len(p.right_edge)) for p in token.subtree
+              if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS]
+    subtree = [a for a in index.within(left, token.right_edge.idx + len(token.right_edge))
+               if not any(start <= a.evidence.start < end for start, end in places)]
+    subtree = _coded_first(subtree)
+    return _with_conjuncts(subtree[0], token, index) if subtree else []
+
+
+def _with_conjuncts(actor: Actor, token: Token, index: ActorIndex) -> list[Actor]:
+    """The actor and the actors conjoined with it ("aid for Romania and Poland")."""
+    span = token.doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
+    if span is None:
+        return [actor]
+    found = [actor]
+    for conjunct in span.root.conjuncts:
+        found += index.covering(conjunct.idx, conjunct.idx + len(conjunct))
+    root = span.root
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and after is not None and after.lower_ == "to":
+        # a route names both ends: "from France to Germany"
+        found += [a for pobj in after.children if pobj.dep_ == "pobj"
+                  for a in index.covering(pobj.idx, pobj.idx + len(pobj))]
+    return _unique(found)
 
 
 def find_arguments(trigger: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
-    """Return (sources, targets) of the event `trigger` signals."""
+    """Return (sources, targets) of the event `trigger` signals.
+
+    Without a coded target, the place the event happens in stands for it, as PLOVER codes
+    it ("demonstrated in Serbia": SRB; "set up a centre in Tokyo": JPN). Without a source, a
+    bomb or blast that carried the attack out stands for an unidentified armed force (UAF).
+    """
     if trigger.pos_ == "NOUN":
-        return _noun_arguments(trigger, index)
-    return _verb_arguments(trigger, index)
+        sources, targets = _noun_arguments(trigger, index)
+    else:
+        sources, targets = _verb_arguments(trigger, index)
+    if not sources:
+        sources = _unattributed(trigger)
+    if not any(_coded(actor) for actor in targets):
+        places = [actor for actor in _place_targets(trigger, index) if actor not in sources]
+        if places:
+            targets = places
+    return sources, targets
 
 
-def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
+def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str] = frozenset(TARGET_PREPOSITIONS),
+                    ) -> tuple[list[Actor], list[Actor]]:
     sources: list[Actor] = []
     targets: list[Actor] = []
-    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            sources += actors_of(child, index)
+    passive = _is_passive(verb)
+    stance = passive and verb.lower_ in STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
+    for child in _argument_children(verb):
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and stance):
+            sources += actors_of(_relative_head(child), index)
         elif child.dep_ == "nsubjpass":
             targets += actors_of(_relative_head(child), index)
         elif child.dep_ == "agent":
             sources += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
         elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
             targets += actors_of(child, index)
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-            objects = [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
-            if child.lower_ == "from" and passive:
+        elif child.dep_ == "prep" and child.lower_ in prepositions:
+            objects = [a for pobj in _prepositional_objects(child) for a in actors_of(pobj, index)]
+            if child.lower_ == "from" and passive and not stance:
                 sources += objects
             elif child.lower_ != "for" or not targets:
                 targets += objects
-    if not sources and not passive:
+    if stance:
+        passive = False
+    if not sources and not passive and not _has_nominal_subject(verb):
         subject = _inherited_subject(verb)
         if subject is not None:
             sources += actors_of(subject, index)
     if verb.dep_ == "relcl" and not sources and not passive:
         sources += actors_of(verb.head, index)
     if not targets:
-        for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp"):
-                targets += _verb_arguments(child, index)[1]
+        targets += _object_targets(verb, index)
+    if not targets:
+        targets += _shifted_objects(verb, index)
+    if not targets:
+        targets += _stance_targets(verb, index)
+    if not targets:
+        targets += _clause_targets(verb, index)
+    if not targets:
+        targets += _condition_subjects(verb, index)
     return _coded_first(sources), _coded_first(t for t in targets if t not in sources)
+
+
+def _argument_children(verb: Token) -> list[Token]:
+    """The verb's dependents, with prepositions hung on a particle ("kidnapped up to 16 advisers")."""
+    children = list(verb.children)
+    children += [g for child in children if child.dep_ == "prt" for g in child.children if g.dep_ == "prep"]
+    return children
+
+
+def _prepositional_objects(preposition: Token) -> list[Token]:
+    """The objects of a preposition, or the noun the parser hung on the next clause instead
+    ("granted asylum to [five officers] holed up in ...", parsed as the subject of "holed")."""
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    if objects or preposition.i + 1 >= len(preposition.doc):
+        return objects
+    following = preposition.doc[preposition.i + 1]
+    for token in following.sent[following.i - following.sent.start :]:
+        if token.left_edge.i == following.i and token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i:
+            return [token]
+    return []
+
+
+def _shifted_objects(verb: Token, index: ActorIndex) -> list[Actor]:
+    """An object moved after "as": "denounced as a crime Serbia's suppression of ..."."""
+    if any(child.dep_ == "dobj" for child in verb.children):
+        return []
+    return [a for preposition in verb.children if preposition.dep_ == "prep" and preposition.lower_ == "as"
+            for pobj in preposition.children if pobj.dep_ == "pobj"
+            for appos in pobj.children if appos.dep_ == "appos" for a in actors_of(appos, index)]
+
+
+def _object_targets(verb: Token, index: ActorIndex) -> list[Actor]:
+    """Targets in a prepositional phrase of the object: "granted asylum to five officers",
+    "show their disapproval for the United States' policies"."""
+    found: list[Actor] = []
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        for preposition in child.children:
+            if preposition.dep_ == "prep" and preposition.lower_ in TARGET_PREPOSITIONS:
+                found += [a for pobj in preposition.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
+    return found
+
+
+def _stance_targets(verb: Token, index: ActorIndex) -> list[Actor]:
+    """The party a stance phrase names: "blocked streets in defiance of Chinese authorities"."""
+    found: list[Actor] = []
+    for preposition in verb.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in STANCE_PREPOSITIONS:
+            continue
+        for noun in preposition.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in STANCE_NOUNS:
+                found += [a for inner in noun.children
+                          if inner.dep_ in ("prep", "agent") and inner.lower_ in TARGET_PREPOSITIONS | {"by"}
+                          for pobj in inner.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
+    return found
+
+
+def _clause_targets(verb: Token, index: ActorIndex) -> list[Actor]:
+    """Targets from a complement clause: its subject for "demanded that the US cancel ...",
+    the targets of "threatened to strike South Korea"."""
+    targets: list[Actor] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subjects = [a for grandchild in child.children if grandchild.dep_ in ("nsubj", "nsubjpass")
+                        for a in actors_of(grandchild, index)]
+            targets += subjects or _verb_arguments(child, index)[1]
+        elif child.dep_ == "xcomp" or (child.dep_ == "advcl" and _is_purpose(child)):
+            targets += _verb_arguments(child, index)[1]
+    return targets
+
+
+def _is_purpose(clause: Token) -> bool:
+    """An infinitive of purpose: "blocked a road to show their anger"."""
+    return clause.tag_ == "VB" and any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+
+
+def _condition_subjects(verb: Token, index: ActorIndex) -> list[Actor]:
+    """The party a condition falls on: "threatened to strike unless Israel rescinded ..."."""
+    clauses = [child for child in verb.children if child.dep_ == "advcl"]
+    clauses += [c for child in verb.children if child.dep_ == "xcomp" for c in child.children if c.dep_ == "advcl"]
+    found: list[Actor] = []
+    for clause in clauses:
+        if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for child in clause.children):
+            found += [a for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")
+                      for a in actors_of(child, index)]
+    return found
+
+
+def _place_targets(trigger: Token, index: ActorIndex) -> list[Actor]:
+    """Countries and capitals named where the event happens ("in Tokyo", "to Bosnia").
+
+    Looks at locative phrases of the trigger, of its clause complement ("agreed to set up a
+    centre in Tokyo") and of its direct object ("lifted a state of emergency in Darfur").
+    """
+    complements = [child for child in trigger.children if child.dep_ in ("xcomp", "dobj")]
+    heads = [trigger, *complements]
+    heads += [grandchild for child in complements for grandchild in child.children
+              if grandchild.dep_ in ("dobj", "acl")]
+    if trigger.pos_ == "NOUN":
+        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        if trigger.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            heads.append(verb)  # "remained on alert in the West Bank", "reimposed blockades in ..."
+    found: list[Actor] = []
+    for head in heads:
+        for preposition in head.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            for pobj in preposition.children:
+                if pobj.dep_ == "pobj":
+                    found += _places_in(pobj, index)
+        if found:
+            break
+    return _unique(found)
+
+
+def _unattributed(trigger: Token) -> list[Actor]:
+    """An unidentified attacker for "a roadside bombing killed ...", "killed in a car bomb explosion"."""
+    means = [trigger] if trigger.pos_ == "NOUN" else []
+    for child in trigger.children:
+        if child.dep_ == "nsubj":
+            means.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by") and _is_passive(trigger):
+            means += [pobj for pobj in child.children if pobj.dep_ == "pobj"]
+    known = unattributed_means()
+    for token in means:
+        words = [t.lemma_.lower() for t in token.lefts if t.dep_ == "compound"] + [token.lemma_.lower()]
+        if token.pos_ == "NOUN" and (words[-1] in known or " ".join(words[-2:]) in known):
+            return [_unattributed_actor(token)]
+    return []
+
+
+def _unattributed_actor(token: Token) -> Actor:
+    kb = load_knowledge_base()
+    sentence = token.sent
+    country = scene_countries(sentence.as_doc(), kb).get(0)
+    start = token.left_edge.idx
+    end = token.idx + len(token)
+    evidence = Evidence(_sentence_number(token), start, end, CODER, kb.version)
+    return Actor(token.doc.text[start:end], "unidentified attackers", country, "UAF", "group", evidence)
+
+
+def _sentence_number(token: Token) -> int:
+    return sum(1 for _ in token.doc[: token.sent.start].sents) if token.sent.start else 0
+
+
+def _places_in(pobj: Token, index: ActorIndex, depth: int = 0) -> list[Actor]:
+    """Coded actors or known countries and capitals over a locative object and its conjuncts,
+    else over the places it is said to be in ("at this jail in northern Israel")."""
+    found: list[Actor] = []
+    appositions = [child for child in pobj.children if child.dep_ == "appos"]  # "in Aleppo, Syria"
+    for token in (pobj, *pobj.conjuncts, *appositions):
+        start, end = token.left_edge.idx, token.idx + len(token)
+        actors = [a for a in index.within(start, end) if a.country] or _known_places(token)
+        if not actors and depth < MAX_PLACE_DEPTH:
+            actors = [a for preposition in token.children
+                      if preposition.dep_ == "prep" and preposition.lower_ in PLACE_PREPOSITIONS | {"of"}
+                      for inner in preposition.children if inner.dep_ == "pobj"
+                      for a in _places_in(inner, index, depth + 1)]
+        found += actors
+    return found
+
+
+def _known_places(token: Token) -> list[Actor]:
+    """Countries and capitals the knowledge base knows in the words up to `token` ("in Tokyo")."""
+    kb = load_knowledge_base()
+    doc = token.doc
+    span = doc[token.left_edge.i : token.i + 1]
+    sentence = _sentence_number(token)
+    found = []
+    for match, entry in kb.match(span.as_doc()):
+        if entry.type not in PLACE_KINDS or not entry.country:
+            continue
+        start = span[match.start].idx
+        end = start + len(match.text)
+        evidence = Evidence(sentence, start, end, CODER, kb.version)
+        found.append(Actor(match.text, entry.name, entry.country, None, "state", evidence))
+    return found
 
 
 def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
@@ -121,25 +364,44 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPOSITIONS:
             targets += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ == "VERB":  # "remained on alert"
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "under") and head.head.pos_ == "VERB":
+        # "remained on alert", "was put under investigation"
         head, noun = head.head, head
     if not sources and noun.dep_ in ("dobj", "nsubjpass", "prep") and head.lemma_.lower() in LIGHT_VERBS | {
             "remain", "stay", "go", "put", "be", "place", "keep"}:
-        verb_sources, verb_targets = _verb_arguments(head, index)
+        # the light verb's "at" is a venue: "held a meeting with X at a lunch"
+        verb_sources, verb_targets = _verb_arguments(head, index, frozenset(TARGET_PREPOSITIONS - {"at"}))
         sources += verb_sources
         targets += [t for t in verb_targets if t not in sources]
     return _coded_first(sources), _coded_first(t for t in targets if t not in sources)
 
 
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def _has_nominal_subject(verb: Token) -> bool:
+    """Whether the clause has its own subject that is a noun ("a bombing killed ..."), not a pronoun."""
+    return any(child.dep_ in ("nsubj", "nsubjpass") and child.tag_ not in PRONOUNS for child in verb.children)
+
+
 def _inherited_subject(verb: Token) -> Token | None:
-    """Return the subject a verb shares with the clause it depends on ("X agreed to meet")."""
+    """Return the subject a verb shares with the clause it depends on ("X agreed to meet").
+
+    A passive clause passes on its agent ("was attacked by militiamen, killing ..."), or
+    nothing when it has none.
+    """
     child = verb
     for _ in range(MAX_CLIMB):
-        if child.dep_ not in SUBJECT_LINKS or child.head is child:
+        if child.dep_ not in SUBJECT_LINKS or child.head.i == child.i:
             return None
         child = child.head
+        if _is_passive(child) and child.lower_ not in STANCE_PARTICIPLES:
+            agents = [pobj for agent in child.children if agent.dep_ == "agent"
+                      for pobj in agent.children if pobj.dep_ == "pobj"]
+            return agents[0] if agents else None
         for sibling in child.children:
-            if sibling.dep_ == "nsubj":
+            if sibling.dep_ == "nsubj" or (sibling.dep_ == "nsubjpass" and child.lower_ in STANCE_PARTICIPLES):
                 return _relative_head(sibling)
     return None
 
@@ -151,10 +413,14 @@ def _relative_head(subject: Token) -> Token:
     return subject
 
 
+def _coded(actor: Actor) -> bool:
+    return bool(actor.country or actor.sector)
+
+
 def _coded_first(actors) -> list[Actor]:
     """Unique actors; uncoded ones (no country, no sector) only when no actor is coded."""
     unique = _unique(actors)
-    coded = [actor for actor in unique if actor.country or actor.sector]
+    coded = [actor for actor in unique if _coded(actor)]
     return coded or unique
 
 

@@ -19,7 +19,8 @@ COUNTED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
-INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO = "030", "130", "120", "100"
+INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
+ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
 OBLIGATION = {"must", "should"}
 
 
@@ -59,18 +60,21 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             quantities=quantities if trigger.plover in COUNTED_TYPES else (),
         )
         events += reinterpret(dataclasses.replace(event, mentions=(event.evidence,)), lexicon,
-                              conditional=is_conditional(token))
+                              conditional=is_conditional(token), lemma=trigger.lemma)
     return events
 
 
-def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False) -> list[Event]:
+def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, lemma: str = "") -> list[Event]:
     """Apply what PLOVER codes from modality: refusals, intents and threats.
 
     A negated agreement or concession is a rejection ("will not accept refugees"); a
     cooperative act stated as future is an intent to cooperate (AGREE) and a hostile one,
     or any act announced on a condition ("will withdraw unless..."), a threat (THREATEN),
-    each asserted beside the future event itself.
+    each asserted beside the future event itself. Civilians clashing or throwing stones
+    riot (PROTEST), they do not assault.
     """
+    if event.type == "ASSAULT" and lemma in lexicon.word_lists["melee"] and _civilian_violence(event):
+        return [_recode(event, lexicon.code(RIOT_CAMEO), event.modality)]
     if event.modality == "negated" and event.type in ("AGREE", "CONCEDE"):
         return [_recode(event, lexicon.code(REJECT_CAMEO), "asserted")]
     if event.modality == "future" and event.sources:
@@ -119,6 +123,12 @@ def _demand(modal: Token, article: Article, lexicon: Lexicon, index: ActorIndex)
     )]
 
 
+def _civilian_violence(event: Event) -> bool:
+    """Whether civilians commit the act and no armed or state actor does."""
+    sectors = {actor.sector for actor in event.sources}
+    return "CVL" in sectors and not sectors & ARMED_SECTORS
+
+
 def _recode(event: Event, trigger: Trigger, modality: str) -> Event:
     return dataclasses.replace(
         event, type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
@@ -153,7 +163,7 @@ def _has_word(token: Token, word: str) -> bool:
 
 def _has_object(token: Token, words: frozenset[str]) -> bool:
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "prep", "attr", "oprd"):
+        if child.dep_ in ("dobj", "nsubjpass", "prep", "attr", "oprd", "xcomp", "advcl"):
             if child.lemma_.lower() in words or any(g.lemma_.lower() in words for g in child.children):
                 return True
     return token.dep_ == "acl" and token.head.lemma_.lower() in words

@@ -1,0 +1,33 @@
+"""Countries from the sentence an actor is named in (`actors.scene`), and the sector rules
+added with it, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a titled person or sector noun without a country takes the sentence's only country
+        ("President John Mwangi imposed a curfew in Nairobi.", "President John Mwangi", ("KEN", "GOV")),
+        ("An anti-Iran cleric was arrested in Baghdad.", "An anti-Iran cleric", ("IRQ", "REL")),
+        # or the country its own clause names as a place
+        ("Police arrested two Iranians in Turkey.", "Police", ("TUR", "COP")),
+        ("The foreign ministry said Chile had opened an embassy in Peru.", "The foreign ministry", (None, "GOV")),
+        # several countries and no place: no guess
+        ("Police questioned French and German tourists.", "Police", (None, "COP")),
+        # a bare conjunct shares the first conjunct's country
+        ("Syrian tanks and helicopters shelled the town.", "helicopters", ("SYR", "MIL")),
+        # ethnic groups are coded where they live
+        ("The Russians of Latvia protested.", "The Russians", ("LVA", "CVL")),
+        ("Hundreds of ethnic Uzbeks marched in Kyrgyzstan.", "ethnic Uzbeks", ("KGZ", "CVL")),
+        # a bomb that acts is an unidentified armed force
+        ("A car bomb killed four people in Mogadishu.", "A car bomb", ("SOM", "UAF")),
+        # state media speak for the government; a union takes its members' sector
+        ("Official Syrian television reported the attack.", "Official Syrian television", ("SYR", "GOV")),
+        ("The National Union of Teachers called a strike.", "The National Union of Teachers", (None, "EDU")),
+    ],
+)
+def test_scene_countries_and_sectors(codes, text, mention, expected):
+    assert codes(text)[mention] == expected

@@ -1,0 +1,60 @@
+"""Source and target finding (`events.arguments`) on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors.coder import code_actors
+from eventwire.events.arguments import ActorIndex, find_arguments
+from eventwire.model import Article
+from eventwire.nlp.parse import parse
+
+
+@pytest.fixture(scope="module")
+def arguments(ctx):
+    """Return (source codes, target codes) of the trigger word in a text, codes as "ISO3SECTOR"."""
+
+    def run(text: str, trigger: str) -> tuple[set[str], set[str]]:
+        article = code_actors(parse(Article(id="test", text=text), ctx), ctx)
+        token = next(token for token in article.doc if token.text == trigger)
+        sources, targets = find_arguments(token, ActorIndex.build(article.actors))
+        return {a.code for a in sources}, {a.code for a in targets}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the subject of a demanded clause is the target, not what the clause is about
+        ("Japan demanded that China release the fishermen to Taiwan.", "demanded", ({"JPN"}, {"CHN"})),
+        # a threat falls on the party the condition names
+        ("Iran threatened to close the strait unless Britain released the tanker.", "threatened",
+         ({"IRN"}, {"GBR"})),
+        # a stance phrase names the target; the place phrase of the object does not
+        ("Crowds blocked streets in Minsk in defiance of Russian troops.", "blocked",
+         ({"BLRCVL"}, {"RUSMIL"})),
+        # without another target, the place the event happens in stands for it
+        ("Thousands of Kenyans demonstrated in Nairobi.", "demonstrated", ({"KENCVL"}, {"KEN"})),
+        ("Rebels shelled a market in Aleppo, Syria.", "shelled", ({"SYRREB"}, {"SYR"})),
+        ("The European Union agreed to open an office in Tokyo.", "agreed", ({"IGO"}, {"JPN"})),
+        # a passive clause passes its agent to a participle, never the reporter
+        ("A camp was attacked by Sudanese militiamen, killing ten people, the agency said.", "killing",
+         ({"SDNREB"}, {"SDNCVL"})),
+        # a stance participle keeps its subject as the source
+        ("Egypt is opposed to Turkish mediation.", "opposed", ({"EGY"}, {"TUR"})),
+        # conjoined objects deep in a phrase are all targets; a venue is none
+        ("The European Union will provide millions of dollars of aid for Poland and Hungary.", "provide",
+         ({"IGO"}, {"POL", "HUN"})),
+        ("Chinese diplomats held talks with Vietnamese officials at a dinner hosted by the Thai ambassador.",
+         "talks", ({"CHNGOV"}, {"VNMGOV"})),
+        # a route names both ends
+        ("Angry farmers blocked the bridge spanning the river from Spain to Portugal.", "blocked",
+         ({"AGR"}, {"ESP", "PRT"})),
+        # a bomb that acts stands for an unidentified attacker of the country the sentence is set in
+        ("A roadside bomb killed three soldiers in Kandahar, Afghanistan.", "killed", ({"AFGUAF"}, {"AFGMIL"})),
+        ("The mayor was killed in a car bomb explosion in Baghdad.", "killed", ({"IRQUAF"}, {"IRQGOV"})),
+    ],
+)
+def test_finds_sources_and_targets(arguments, text, trigger, expected):
+    assert arguments(text, trigger) == expected
