@@ -116,3 +116,11 @@ def test_api_extract_takes_html_and_a_url(fixtures):
     assert article.url == "https://example.org/iran-bases"
     assert "Ain al-Assad" in article.text
     assert "Leave a Reply" not in article.text
+
+
+def test_quotes_link_to_the_events_they_report(from_text):
+    threat = next(q for q in from_text.quotes if "strike Israel" in q.content)
+    assert threat.speaker_actor is not None and threat.speaker_actor.code == "IRNMIL"
+    assert "ASSAULT" in {from_text.events[i].type for i in threat.events}
+    calm = next(q for q in from_text.quotes if "not looking for escalation" in q.content)
+    assert calm.speaker == "Mohammad Javad Zarif" and not calm.events

@@ -93,7 +93,11 @@ class TimeExpression:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A statement with its speaker: direct quotes and indirect speech."""
+    """A statement with its speaker: direct quotes and indirect speech.
+
+    `events` indexes the events of `Article.events` that the quoted content reports
+    ("threatened to strike Israel").
+    """
 
     content: str
     speaker: str | None
@@ -103,6 +107,7 @@ class Quote:
     evidence: Evidence
     content_start: int = -1
     content_end: int = -1
+    events: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 Coder = Callable[["Article", "Context"], "Article"]
 F = TypeVar("F", bound=Coder)
 
-STAGES = ("nlp", "actors", "places", "time", "events", "location", "dating", "quotes", "dedup")
+STAGES = ("nlp", "actors", "places", "time", "events", "location", "dating", "dedup", "quotes")
 BUILTIN_MODULES = (
     "eventwire.nlp.parse",
     "eventwire.actors.coder",
@@ -26,8 +26,8 @@ BUILTIN_MODULES = (
     "eventwire.events.coder",
     "eventwire.places.locate",
     "eventwire.time.dating",
-    "eventwire.quotes.attribution",
     "eventwire.dedup.mentions",
+    "eventwire.quotes.attribution",
 )
 _CODERS: dict[str, dict[str, Coder]] = {stage: {} for stage in STAGES}
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.context import Context
-from eventwire.model import Article, Evidence, Quote
+from eventwire.model import Article, Event, Evidence, Quote
 from eventwire.nlp.parse import attach_doc
 from eventwire.quotes.gender import infer_genders
 from eventwire.quotes.lexicon import DATA_VERSION, load_cues
@@ -65,9 +65,20 @@ def extract_quotes(article: Article, ctx: Context) -> Article:
     """
     if article.doc is None:
         article = attach_doc(article, ctx.nlp(article.text), model=ctx.options.model)
-    quotes = find_quotes(article)
+    quotes = link_events(find_quotes(article), article.events)
     logger.debug("%s: %d quotes", article.id, len(quotes))
     return dataclasses.replace(article, quotes=quotes)
+
+
+def link_events(quotes: tuple[Quote, ...], events: tuple[Event, ...]) -> tuple[Quote, ...]:
+    """Link each quote to the events with a mention inside its content span."""
+    return tuple(
+        dataclasses.replace(quote, events=tuple(
+            index for index, event in enumerate(events)
+            if any(quote.content_start <= mention.start < quote.content_end for mention in event.mentions)
+        ))
+        for quote in quotes
+    )
 
 
 def find_quotes(article: Article) -> tuple[Quote, ...]:

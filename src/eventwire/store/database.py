@@ -23,7 +23,7 @@ from eventwire.store.rows import Row, article_from_rows, article_rows
 logger = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path("eventwire.duckdb")
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 RECORD_TABLES = ("sentences", "entities", "actors", "places", "times", "events", "quotes")
 TABLES = ("articles", *RECORD_TABLES, "failures")
 # Columns kept for rebuilding articles; `events()` leaves them out of its rows.
@@ -39,6 +39,7 @@ _ARROW_TYPES = {
     "DATE": pa.date32(),
     "TIMESTAMP": pa.timestamp("us"),
     "VARCHAR[]": pa.list_(pa.string()),
+    "INTEGER[]": pa.list_(pa.int32()),
 }
 
 

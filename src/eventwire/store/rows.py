@@ -175,6 +175,7 @@ def _quote_row(article_id: str, index: int, quote: Quote) -> Row:
         "content": quote.content,
         "content_start": quote.content_start,
         "content_end": quote.content_end,
+        "events": list(quote.events),
         **_evidence(quote.evidence),
     }
 
@@ -266,4 +267,5 @@ def _read_quote(row: Row) -> Quote:
         evidence=_read_evidence(row),
         content_start=row["content_start"],
         content_end=row["content_end"],
+        events=tuple(row["events"] or ()),
     )

@@ -146,6 +146,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     content VARCHAR NOT NULL,
     content_start INTEGER,
     content_end INTEGER,
+    events INTEGER[],
     sentence INTEGER,
     start INTEGER,
     "end" INTEGER,
