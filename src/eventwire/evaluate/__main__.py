@@ -41,12 +41,20 @@ def print_reports(reports: list[Report], *, as_json: bool = False, as_markdown: 
 
 
 def markdown(reports: list[Report]) -> str:
-    """Return the headline metrics of every report as one Markdown table."""
+    """Return the headline metrics as one Markdown table, then each per-label table."""
     lines = ["| suite | records | metric | value |", "|---|---:|---|---:|"]
     for report in reports:
         for name, value in report.metrics.items():
             shown = f"{value:.0f}" if name.endswith("_n") or name.startswith("notes") else f"{value:.3f}"
             lines.append(f"| {report.suite} | {report.records} | {name} | {shown} |")
+    for report in reports:
+        if not report.per_label:
+            continue
+        columns = [c for c in ("p", "r", "f1", "n") if any(c in s for s in report.per_label.values())]
+        lines += ["", f"Per label, {report.suite}:", "", "| label | " + " | ".join(columns) + " |",
+                  "|---|" + "---:|" * len(columns)]
+        for label, scores in sorted(report.per_label.items()):
+            lines.append(f"| {label} | " + " | ".join(_cell(c, scores.get(c)) for c in columns) + " |")
     return "\n".join(lines) + "\n"
 
 
