@@ -104,3 +104,23 @@ def test_without_a_parse_the_sentence_date_is_used(time_ctx):
 def test_articles_without_events_are_returned_unchanged(time_ctx):
     article = Article(id="t", text="Nothing happened.", published="2020-01-08")
     assert date_events(article, time_ctx) is article
+
+
+@pytest.mark.parametrize(("text", "triggers", "expected"), [
+    # the date of the story carries to later clauses and sentences of the paragraph
+    ("As reported on 28 April 2020, soldiers carried out airstrikes near the border.", ["carried"],
+     [("2020-04-28", "day")]),
+    ("On 1 May 2020, a landmine hit a truck on the road. Three fighters were killed.", ["killed"],
+     [("2020-05-01", "day")]),
+    # an end point is not the event's date
+    ("On 9 May 2020, the government imposed a curfew until the end of the weekend.", ["curfew"],
+     [("2020-05-09", "day")]),
+    # a date that modifies another event's noun belongs to that event
+    ("On 6 May 2020, relatives gathered in protest of the abduction of a man on 29 January 2020.",
+     ["protest", "abduction"], [("2020-05-06", "day"), ("2020-01-29", "day")]),
+    # nothing to carry: a later date, or another paragraph
+    ("Troops were killed. The report came out on 3 May 2020.", ["killed"], [(None, "unresolved")]),
+    ("On 1 May 2020, rebels attacked a base.\n\nTroops were killed.", ["killed"], [(None, "unresolved")]),
+])
+def test_narrative_date_without_publication(time_ctx, text, triggers, expected):
+    assert dated(time_ctx, text, None, triggers) == expected

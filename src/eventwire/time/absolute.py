@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from eventwire.time.calendar import nearest_year, quarter_of, quarter_value, week_value
 from eventwire.time.lexicon import load_lexicon
-from eventwire.time.patterns import Env, Normalised, after, before, parse_number, tense_of
+from eventwire.time.patterns import Env, Normalised, after, before, fragments, parse_number, tense_of
 
 
 def norm_iso(match: re.Match[str], env: Env) -> Normalised | None:
@@ -39,12 +40,34 @@ def calendar_date(year_text: str | None, month: int, day: int, match: re.Match[s
         year = int(year_text)
     elif env.published:
         year = nearest_year(env.published, month, day, tense_of(env, match))
+    elif (stated := _stated_year(env.text, match.start())) is not None:
+        year = stated
     else:
         return "DATE", None, "day"
     try:
         return "DATE", date(year, month, day).isoformat(), "day"
     except ValueError:
         return None
+
+
+def _stated_year(text: str, start: int) -> int | None:
+    """Return the year of the last full date written before `start` in its paragraph, or None.
+
+    Without a publication date, "between 27 April- 4 May" after "On 30 April 2020" is in 2020.
+    """
+    paragraph = text.rfind("\n", 0, start) + 1
+    found = None
+    for found in stated_date_pattern().finditer(text, paragraph, start):
+        pass
+    return int(found["year"]) if found else None
+
+
+@cache
+def stated_date_pattern() -> re.Pattern[str]:
+    """Match a written date with its year: "30 April 2020", "April 30, 2020"."""
+    f = fragments()
+    return re.compile(rf"\b(?:{f.day}\s+(?:of\s+)?(?:{f.month})|(?:{f.month})\s+{f.day}),?\s+(?P<year>{f.year})\b",
+                      re.IGNORECASE)
 
 
 def norm_slash(match: re.Match[str], env: Env) -> Normalised | None:

@@ -1,13 +1,19 @@
 """Date events from the temporal expressions attached to their triggers in the parse.
 
 Order of preference for each event (all its mentions tried, first mention first):
-1. a DATE/TIME expression whose syntactic head chain reaches the trigger ("attacked on Friday");
+1. a DATE/TIME expression whose syntactic head chain reaches the trigger ("attacked on Friday"),
+   through at most one other noun ("the attack on the village on Friday", misattached);
 2. one in the trigger's clause (same governing verb, or modifying the verb that governs a noun
    trigger: "the shooting on Friday");
 3. one of the nearest enclosing clause ("On Friday, police said they arrested ...");
 4. an anchor on another event: "five days after the assassination, Iran fired missiles" dates
    the firing from the assassination and, when the firing is dated, the assassination from it;
-5. the publication date, with `date_precision="publication"`.
+5. the narrative date: the last day-precision date before the trigger in its paragraph that
+   modifies a clause rather than a noun ("On 1 May 2020, a landmine hit a car. 3 fighters were
+   killed": the killing is dated 1 May; "As reported on 28 April 2020, troops carried out ...");
+6. the publication date, with `date_precision="publication"`.
+At levels 1, 2, 3 and 5 an expression that modifies another event's noun trigger ("in protest of
+the abduction ... on 29 January") belongs to that event, not to the clause.
 A noun trigger inside "after/before/since/until ..." skips levels 2 and 3: the clause's date is
 not its date. Without a publication date, relative expressions stay unresolved: `date=None`,
 `date_precision="unresolved"`. Without a parse, the nearest expression of the sentence is used.
@@ -31,6 +37,7 @@ CLAUSE_POS = ("VERB", "AUX")
 DATABLE_TYPES = ("DATE", "TIME")
 DURATION_VALUE = re.compile(r"^P(\d+)([DWMY])$")
 ANCHOR_DIRECTION = {"after": 1, "before": -1}
+END_PREPOSITIONS = ("until", "till", "by")
 TEMPORAL_PREPOSITIONS = ("after", "before", "since", "until", "till", "following", "ahead", "prior")
 
 
@@ -62,6 +69,9 @@ def date_events(article: Article, ctx: Context) -> Article:
     for index, event in enumerate(article.events):
         if dates[index] is None:
             dates[index] = _from_other_event(event, article, dates)
+    for index, event in enumerate(article.events):
+        if dates[index] is None:
+            dates[index] = narrative_date(event, article, anchors)
     events = tuple(
         dataclasses.replace(event, date=(dated or fallback)[0], date_precision=(dated or fallback)[1])
         for event, dated in zip(article.events, dates)
@@ -93,16 +103,82 @@ def date_event(event: Event, article: Article, anchors: list[Anchor]) -> Anchor 
     """Return the temporal expression that dates `event` (levels 1-3), or None."""
     mentions = (event.evidence, *(m for m in event.mentions if m != event.evidence))
     triggers = [(mention, _root(article.doc, mention.start, mention.end)) for mention in mentions]
+    own = [anchor for anchor in anchors if not _owned_by_other(anchor, event, article) and not _bound(anchor)]
     for level in (_governed, _same_clause, _enclosing_clause):
         for mention, trigger in triggers:
             phrase = _temporal_phrase(trigger) if trigger is not None and level is not _governed else None
             if phrase is not None:
                 found = _before_or_after(phrase, article, anchors) if level is _same_clause else None
             else:
-                found = level(mention, trigger, article, anchors)
+                found = level(mention, trigger, article, own)
             if found is not None:
                 return found
     return None
+
+
+def narrative_date(event: Event, article: Article, anchors: list[Anchor]) -> tuple[str, str] | None:
+    """Return the date of the story told before `event` in its paragraph (level 5), or None.
+
+    That is the last resolved day-precision expression before the trigger, within the same
+    paragraph, that modifies a clause ("On 1 May 2020, ...", "As reported on 28 April 2020,")
+    rather than a noun ("the abduction on 29 January"). Needs the parse.
+    """
+    start = event.evidence.start
+    best: Anchor | None = None
+    for anchor in anchors:
+        evidence = anchor.timex.evidence
+        if anchor.date is None or anchor.precision != "day" or evidence.end > start:
+            continue
+        if "\n" in article.text[evidence.end:start] or _bound(anchor) or not _modifies_clause(anchor):
+            continue
+        if best is None or evidence.start > best.timex.evidence.start:
+            best = anchor
+    return (best.date, best.precision) if best is not None else None
+
+
+def _path_to_clause(anchor: Anchor) -> list[Any]:
+    """Return the tokens between the expression and the verb (or root) its phrase attaches to."""
+    evidence = anchor.timex.evidence
+    path = []
+    for ancestor in anchor.token.ancestors:
+        if ancestor.pos_ in CLAUSE_POS or ancestor.dep_ == "ROOT":
+            break
+        if not evidence.start <= ancestor.idx < evidence.end:
+            path.append(ancestor)
+    return path
+
+
+def _bound(anchor: Anchor) -> bool:
+    """Whether the expression is an end point ("until the end of the weekend", "by Friday")."""
+    if anchor.token is None:
+        return False
+    evidence = anchor.timex.evidence
+    for ancestor in anchor.token.ancestors:
+        if evidence.start <= ancestor.idx < evidence.end:
+            continue
+        return ancestor.dep_ == "prep" and ancestor.lower_ in END_PREPOSITIONS
+    return False
+
+
+def _modifies_clause(anchor: Anchor) -> bool:
+    if anchor.token is None:
+        return False
+    return not any(token.pos_ in ("NOUN", "PROPN") for token in _path_to_clause(anchor))
+
+
+def _owned_by_other(anchor: Anchor, event: Event, article: Article) -> bool:
+    """Whether the expression modifies the noun trigger of another event ("the abduction on 29 January")."""
+    if anchor.token is None or article.doc is None:
+        return False
+    spans = [(span.start, span.end) for span in (event.evidence, *event.mentions)]
+    others = [(span.start, span.end) for other in article.events if other is not event
+              for span in (other.evidence, *other.mentions)]
+    for token in _path_to_clause(anchor):
+        if any(start <= token.idx < end for start, end in spans):
+            return False
+        if any(start <= token.idx < end for start, end in others):
+            return True
+    return False
 
 
 def _root(doc: Any, start: int, end: int) -> Any:
@@ -134,12 +210,17 @@ def _governed(mention: Evidence, trigger: Any, article: Article, anchors: list[A
     for anchor in anchors:
         if anchor.token is None or anchor.token.sent != trigger.sent:
             continue
+        evidence = anchor.timex.evidence
+        nouns = 0
         for steps, ancestor in enumerate(anchor.token.ancestors, start=1):
             if ancestor == trigger:
                 if best is None or steps < best[0]:
                     best = (steps, anchor)
                 break
             if ancestor.pos_ in CLAUSE_POS:
+                break
+            nouns += ancestor.pos_ in ("NOUN", "PROPN") and not evidence.start <= ancestor.idx < evidence.end
+            if nouns > 1:
                 break
     return best[1] if best else None
 
@@ -150,9 +231,24 @@ def _in_clause(anchors: list[Anchor], head: Any) -> list[Anchor]:
 
 
 def _same_clause(mention: Evidence, trigger: Any, article: Article, anchors: list[Anchor]) -> Anchor | None:
+    """The nearest expression of the trigger's clause, preferring one that modifies the clause or
+    the trigger to one inside another noun phrase ("gathered on 6 May in protest of the
+    abduction of a man in X on 29 January")."""
     if trigger is None:
         return None
-    return _nearest(_in_clause(anchors, _clause_head(trigger)), mention.start, mention.end)
+    candidates = _in_clause(anchors, _clause_head(trigger))
+    direct = [anchor for anchor in candidates if not _nested(anchor, trigger)]
+    return _nearest(direct or candidates, mention.start, mention.end)
+
+
+def _nested(anchor: Anchor, trigger: Any) -> bool:
+    """Whether a noun other than `trigger` stands between the expression and its clause."""
+    for token in _path_to_clause(anchor):
+        if token == trigger:
+            return False
+        if token.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def _enclosing_clause(mention: Evidence, trigger: Any, article: Article,

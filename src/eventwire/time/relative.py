@@ -8,7 +8,7 @@ from datetime import timedelta
 from functools import cache
 
 from eventwire.time.absolute import calendar_date
-from eventwire.time.calendar import duration_value, period_value, shift, weekday_date
+from eventwire.time.calendar import duration_value, period_value, quarter_of, quarter_value, shift, weekday_date
 from eventwire.time.lexicon import load_lexicon
 from eventwire.time.patterns import Env, Normalised, after, alt, parse_number, tense_of
 
@@ -74,15 +74,19 @@ def norm_part_of_day(match: re.Match[str], env: Env) -> Normalised | None:
     return "TIME", f"{(env.published + timedelta(days=offset)).isoformat()}T{part_code}", "day"
 
 
-def anaphor_value(offset: int, unit: str, *, keep_precision: bool = False, fallback: str = "") -> str:
+def anaphor_value(offset: int, unit: str, *, keep_precision: bool = False, fallback: str = "",
+                  quarter_only: bool = False) -> str:
     """Return the placeholder value of a period counted from the last date mentioned ("that year").
 
     The tagger replaces it ("REF+1M": the month after the reference date) once the text before
     the expression is known. With `keep_precision` the result keeps the reference's precision
     ("a year earlier" than "the third quarter" of 1989 is 1988-Q3); `fallback` is the value
-    to use when no reference precedes.
+    to use when no reference precedes. With `quarter_only` the reference counts only when it is
+    a quarter ("third-quarter net ... up from $5 million a year ago": that quarter of the year
+    before); else the fallback is used.
     """
-    return f"{ANAPHOR_PREFIX}{offset:+d}{unit}{'~' if keep_precision else ''}|{fallback}"
+    flag = "^" if quarter_only else "~" if keep_precision else ""
+    return f"{ANAPHOR_PREFIX}{offset:+d}{unit}{flag}|{fallback}"
 
 
 def norm_relative_period(match: re.Match[str], env: Env) -> Normalised | None:
@@ -126,6 +130,8 @@ def norm_ago(match: re.Match[str], env: Env) -> Normalised | None:
     if count is None:
         return "DATE", "FUTURE_REF" if direction in ("from now", "hence") else "PAST_REF", None
     found = _from_publication(env, unit.code, (1 if direction in ("from now", "hence") else -1) * int(count))
+    if direction == "ago" and unit.code == "Y" and count == 1 and found:
+        return "DATE", anaphor_value(-1, "Y", fallback=found[1], quarter_only=True), "year"
     if direction == "earlier" and unit.code not in ("H", "MIN", "S"):
         fallback = found[1] if found else ""
         return "DATE", anaphor_value(-int(count), unit.code, keep_precision=True, fallback=fallback), unit.precision
@@ -240,3 +246,25 @@ def norm_year_end(match: re.Match[str], env: Env) -> Normalised | None:
         return "DATE", None, "year"
     year = env.published.year + (-1 if (match["rel"] or "").lower() == "last" else 0)
     return "DATE", f"{year:04d}", "year"
+
+
+def norm_year_ended(match: re.Match[str], env: Env) -> Normalised | None:
+    """"the fiscal year ended Jan. 31" is a year-long period: "P1Y"."""
+    return "DURATION", duration_value(1, "Y"), "year"
+
+
+def norm_year_ago(match: re.Match[str], env: Env) -> Normalised | None:
+    """"the year-ago quarter" (period) and the adjective "year-earlier" (results), as in earnings reports.
+
+    The quarter is that of the last date mentioned, a year before; without one (or when that
+    date is a year), the last full quarter before publication, a year before, for the period,
+    and the year before publication for the bare adjective.
+    """
+    fallback = ""
+    if env.published:
+        year = env.published.year - 1
+        quarter = quarter_of(env.published) - 1
+        if quarter == 0:
+            year, quarter = year - 1, 4
+        fallback = quarter_value(year, quarter) if match["unit"] else f"{env.published.year - 1:04d}"
+    return "DATE", anaphor_value(-1, "Y", fallback=fallback), "quarter"

@@ -68,6 +68,12 @@ def rules() -> tuple[Rule, ...]:
         ("relative_period", rf"\b(?:(?:{f.point}|earlier|later)[\s-]+)?(?P<rel>{relation}|the)\s+"
                             r"(?P<unit>day|week|weekend|month|year|decade|century|quarter|fortnight)" + END,
          relative.norm_relative_period),
+        ("year_ended", r"\b(?:the|its|their)\s+(?:(?:fiscal|financial|calendar)\s+)?year(?=\s+(?:ended|ending)\b)",
+         relative.norm_year_ended),
+        ("year_ago", r"\b(?:(?P<the>the)\s+(?:(?:comparable|same|corresponding|prior)\s+)?)?year[- ](?:ago|earlier)"
+                     r"(?(the)\s+(?P<unit>quarter|period)|(?=\s+[a-z]))" + END, relative.norm_year_ago),
+        ("period_year_ago", r"\bthe\s+(?:(?:comparable|same|corresponding|prior)\s+)?(?P<unit>quarter|period)\s+"
+                            r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)" + END, relative.norm_year_ago),
         ("year_end", r"\b(?:(?P<rel>last|this|next)\s+)?year['’]?s?[\s-]+end" + END, relative.norm_year_end),
         ("ago", rf"\b{approx}(?:(?P<vague>{f.vague})|(?P<count>{f.number}))\s+(?P<unit>{f.unit})\s+"
                 r"(?P<dir>ago|earlier|from\s+now|hence|back)" + END, relative.norm_ago),

@@ -27,7 +27,7 @@ CLAUSE_RIGHT = re.compile(r"(?:[.!?;](?:\s|$)|\n)")
 CLOCK_TO_DATE_GAP = re.compile(r"(?:\s*\([^()]{1,24}\))?,?\s+(?:(?:EST|EDT|CST|PST|GMT|UTC|local\s+time),?\s+)?"
                                r"(?:on\s+)?$")
 WEEKDAY_TO_DATE_GAP = re.compile(r",?\s+(?:the\s+)?$")
-ANAPHOR = re.compile(ANAPHOR_PREFIX + r"([+-]\d+)(D|W|WE|FN|M|Q|Y|DE|CE)(~?)\|(.*)")
+ANAPHOR = re.compile(ANAPHOR_PREFIX + r"([+-]\d+)(D|W|WE|FN|M|Q|Y|DE|CE)([~^]?)\|(.*)")
 PRECISION_RANK = {name: rank for rank, name in enumerate(
     ("day", "week", "month", "quarter", "season", "year", "decade", "century"))}
 PRECISION_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
@@ -180,7 +180,10 @@ def _resolve_anaphor(candidate: Candidate, match: re.Match[str] | None,
         return candidate._replace(value=None)
     offset, unit, keep, fallback = int(match.group(1)), match.group(2), match.group(3), match.group(4)
     found = None
-    if reference is not None and _rank(reference[1]) <= _rank(candidate.precision):
+    if keep == "^":
+        if reference is not None and reference[1] == "quarter":
+            found = period_value(shift(reference[0], unit, offset), "Q")
+    elif reference is not None and _rank(reference[1]) <= _rank(candidate.precision):
         precision = reference[1] if keep else candidate.precision
         moved = shift(reference[0], "W" if unit == "WE" else unit, offset)
         found = period_value(moved, "WE" if unit == "WE" else PRECISION_UNIT.get(precision, unit))
