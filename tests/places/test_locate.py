@@ -122,3 +122,114 @@ def test_adjective_places_are_not_event_locations(resolve, ctx):
     article = dataclasses.replace(article, events=(_event(article, "attacked"),))
     assert [p.text for p in article.places] == ["Iranian"]
     assert locate_events(article, ctx).events[0].place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "precision"),
+    [
+        # the most precise place of a locative phrase, not the country around it
+        ("Two air raids were reported on Al Dhaher district in northwestern Yemen.", "raids", "YEM", "admin1"),
+        # a parenthesised division tells which of several same-name towns is meant
+        ("Snipers opened fire on a civilian in the east of Hays city (Al Hudaydah).", "opened", "YEM", "city"),
+        ("Militants attacked the army in Makhmur district on Monday.", "attacked", "IRQ", None),
+        ("Hundreds of workers protested in Diwaniya city on Sunday.", "protested", "IRQ", "city"),
+    ],
+)
+def test_local_place_in_sentence(resolve, ctx, text, trigger, country, precision):
+    article = resolve(text)
+    article = dataclasses.replace(article, events=(_event(article, trigger),))
+    event = locate_events(article, ctx).events[0]
+    assert event.place is not None and event.place.country == country
+    if precision:
+        assert event.place_precision == precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rioters angry at the high US dollar exchange rate blocked a road.",
+        "The minister criticised Iran's regional strategy in a speech.",
+    ],
+)
+def test_country_named_as_owner_is_not_a_location(resolve, ctx, text):
+    trigger = "blocked" if "blocked" in text else "criticised"
+    article = resolve(text)
+    article = dataclasses.replace(article, events=(_event(article, trigger),))
+    assert locate_events(article, ctx).events[0].place is None
+
+
+def test_focus_is_the_most_mentioned_country(resolve, ctx):
+    text = ("Missiles hit two bases in Iraq overnight. The strike near Erbil caused no deaths. "
+            "Iran then warned Washington against any response.")
+    article = resolve(text)
+    sentence = article.sentence_at(text.index("warned"))
+    event = _event(article, "warned", sentence=sentence, source="Iran", target="Washington")
+    located = locate_events(dataclasses.replace(article, events=(event,)), ctx).events[0]
+    assert located.place is not None and located.place.name == "Iraq"
+    assert located.place_precision == "country"
+
+
+def test_local_actors_take_the_place_country(resolve, ctx):
+    text = "Police dispersed protesters in Ahvaz on Monday."
+    article = resolve(text)
+    event = _event(article, "dispersed")
+    police = dataclasses.replace(event.sources[0] if event.sources else Actor(
+        "Police", "police", None, "COP", "organization", Evidence(0, 0, 6, "actors.rules.v1", "")))
+    event = dataclasses.replace(event, sources=(police,))
+    located = locate_events(dataclasses.replace(article, events=(event,)), ctx).events[0]
+    assert located.place.country == "IRN"
+    assert located.sources[0].country == "IRN"
+    assert located.sources[0].evidence.coder == "actors.rules.v1+place-country"
+
+
+@pytest.fixture(scope="module")
+def seed_events(ctx):
+    from eventwire.extract import article_from_text
+    from eventwire.pipeline import run_stages
+
+    text = SEED.read_text(encoding="utf-8")
+    article = run_stages(article_from_text(text, source="seed", published="2020-01-08"), ctx)
+    return article, [(event, article.sentences[event.evidence.sentence].text) for event in article.events]
+
+
+@pytest.mark.parametrize(
+    ("trigger", "sentence_has", "country", "never"),
+    [
+        ("bombs", "Iran bombs", "IRQ", {"Iran", "United States"}),
+        ("assassination", "Five days after", "IRQ", {"Iran", "United States"}),
+        # no place of its own: the article's focus, never the actor metonym of the sentence
+        ("advised", "have advised Washington", "IRQ", {"Washington"}),
+        ("threatened", "military response from Tehran", "IRQ", {"Tehran"}),
+    ],
+)
+def test_seed_event_places_in_pipeline(seed_events, trigger, sentence_has, country, never):
+    _, events = seed_events
+    found = [event for event, sentence in events if event.trigger.startswith(trigger) and sentence_has in sentence]
+    assert found
+    for event in found:
+        assert event.place is not None and event.place.country == country
+        assert event.place.name not in never
+
+
+def test_seed_missile_strike_is_a_precise_place(seed_events):
+    _, events = seed_events
+    strike = next(event for event, sentence in events if event.trigger == "bombs")
+    assert strike.place_precision in {"feature", "city"}
+    assert strike.place.name in {"Al Asad Air Base", "Erbil"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "admin1"),
+    [
+        # a neighbourhood of the same name in another state is not where it happened
+        ("On Monday, in Monterrey, Nuevo Leon, two armed men attacked a man in Colonia Independencia.",
+         "attacked", "Nuevo León"),
+        # a village qualified by its oblast's capital, found only in another oblast: the capital
+        ("Rebel forces fired mortars near Yasne, Donetsk, on Tuesday.", "fired", "Donetska oblast"),
+    ],
+)
+def test_place_stays_within_the_named_division(resolve, ctx, text, trigger, admin1):
+    article = resolve(text)
+    article = dataclasses.replace(article, events=(_event(article, trigger),))
+    event = locate_events(article, ctx).events[0]
+    assert event.place is not None and event.place.admin1 == admin1

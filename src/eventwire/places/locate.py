@@ -2,12 +2,21 @@
 
 In order: a place syntactically attached to the trigger ("fired at the bases of Ain
 al-Assad and Erbil", "killed in Baghdad", "the Baghdad strike"), searched in the event's
-main mention then its other mentions; else the place of the trigger's sentence nearest to
-the trigger, preferring objects of locative prepositions ("in Dehloran county") to noun
-modifiers ("US dollar"); else the article's focus place (its most mentioned place that is
-not an actor).
-A place that is one of the event's actors ("Washington" as the source) or the subject of
-the trigger is never its location, nor is a place named through an adjective ("Iranian").
+main mention then its other mentions; else a place of the trigger's sentence inside a
+locative phrase ("in Zap (Amadiya) region of Dahuk", "near Lazaka village in Shirqat
+district"), in the country most of the sentence's places lie in, the most precise and
+nearest first, then a place naming part of a noun ("the Akkar road"); a town outside every
+first-level division its sentence names is passed over. Else the article's focus: its most
+mentioned country, counting every place in it, given as the country itself when named,
+else as its most mentioned place. A more precise place of a locative phrase of the
+trigger's sentence wins over an attached one ("raids on Al Dhaher district in northwestern
+Yemen").
+A place used as an actor ("Washington advised", "a response from Tehran", the subject of
+the trigger) is never a location unless it sits in a locative phrase ("protesters in
+Ahvaz"), nor is a place named through an adjective ("Iranian") or a country named as the
+owner of a thing ("the US dollar", "Iran's strategy").
+Once placed, an event's sector-only actors ("police", "protesters") take the country of the
+place (see `actor_country.py`).
 """
 
 from __future__ import annotations
@@ -19,12 +28,17 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from eventwire.context import Context
-from eventwire.model import Article, Event, Evidence, Place
+from eventwire.model import Actor, Article, Event, Evidence, Place
+from eventwire.places.actor_country import with_place_country
+from eventwire.places.recognize import PLACE_NOUNS
 from eventwire.places.resolve import is_adjectival
 from eventwire.registry import register
 
 LOCATION_PREPS = frozenset({"in", "at", "near", "against", "on", "inside", "outside", "across",
                             "around", "throughout", "into", "within", "over", "off"})
+# prepositions whose object is where something happens even when it is also an actor
+PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "around", "throughout", "within"})
+NOT_PLACE_PREPS = frozenset({"from", "by", "with", "for", "against", "to", "toward", "towards", "about"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 MAX_PATH = 6
@@ -33,7 +47,8 @@ PRECISION_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
 
 @register("location", "syntax.v1")
 def locate_events(article: Article, ctx: Context) -> Article:
-    """Fill `place` and `place_precision` of every event of the article.
+    """Fill `place` and `place_precision` of every event of the article, then give the
+    event's sector-only actors the country of its place.
 
     Example:
         article = locate_events(article, ctx)
@@ -42,9 +57,13 @@ def locate_events(article: Article, ctx: Context) -> Article:
     if not article.events:
         return article
     gazetteer = ctx.gazetteer
+    doc = article.doc
     places = [p for p in article.places if p.lat is not None and not is_adjectival(p, gazetteer)]
-    focus = focus_place(places, article.actors)
-    events = tuple(_locate(event, article, places, focus) for event in article.events)
+    actor_spans = [_span(a) for a in article.actors if _is_real_actor(a, places)]
+    places = [p for p in places if not _is_owner_country(doc, p)]
+    focus = focus_place([p for p in places if not _is_actor_use(doc, p, actor_spans)], ())
+    events = tuple(with_place_country(_locate(event, article, places, actor_spans, focus))
+                   for event in article.events)
     return dataclasses.replace(article, events=events)
 
 
@@ -60,41 +79,65 @@ def place_precision(place: Place) -> str:
     return "feature"
 
 
-def focus_place(places: list[Place], actors: Iterable) -> Place | None:
-    """Return the article's most mentioned place among mentions that are not actors."""
-    actor_spans = [(a.evidence.start, a.evidence.end) for a in actors]
-    counts: Counter = Counter()
-    first: dict[tuple, Place] = {}
-    for place in places:
-        if _overlaps(place.evidence, actor_spans):
-            continue
-        key = (place.geonameid, place.name, place.lat, place.lon)
-        counts[key] += 1
-        first.setdefault(key, place)
-    if not counts:
+def focus_place(places: list[Place], actors: Iterable[Actor]) -> Place | None:
+    """Return the article's focus: within its most mentioned country (every place in it
+    counts), the country itself when named, else its most mentioned place. Places that
+    overlap one of `actors` are left out."""
+    actor_spans = [_span(a) for a in actors]
+    places = [p for p in places if not _overlaps(p.evidence, actor_spans)]
+    if not places:
         return None
+    countries = Counter(p.country for p in places)
+    order = {p.country: -p.evidence.start for p in reversed(places)}
+    country = max(countries, key=lambda c: (c is not None, countries[c], order[c]))
+    inside = [p for p in places if p.country == country]
+    named = [p for p in inside if place_precision(p) == "country"]
+    counts = Counter(_key(p) for p in named or inside)
+    first: dict[tuple, Place] = {}
+    for place in named or inside:
+        first.setdefault(_key(place), place)
     best = max(counts, key=lambda key: (counts[key], -first[key].evidence.start))
     return first[best]
 
 
-def _locate(event: Event, article: Article, places: list[Place], focus: Place | None) -> Event:
-    actor_spans = [(a.evidence.start, a.evidence.end) for a in (*event.sources, *event.targets)]
-    allowed = [p for p in places if not _overlaps(p.evidence, actor_spans)]
-    place = None
+def _key(place: Place) -> tuple:
+    return (place.geonameid, place.name, place.lat, place.lon)
+
+
+def _locate(event: Event, article: Article, places: list[Place], actor_spans: list[tuple[int, int]],
+            focus: Place | None) -> Event:
     doc = article.doc
+    own = [_span(a) for a in (*event.sources, *event.targets)]
+    allowed = [p for p in places if not _is_actor_use(doc, p, actor_spans + own)]
+    allowed = _within_named_divisions(allowed, event.evidence.sentence)
+    place = None
     evidences = [event.evidence, *(m for m in event.mentions if m != event.evidence)]
     if doc is not None:
         for evidence in evidences:
             place = _attached(doc, evidence, event.trigger, allowed)
             if place is not None:
                 break
-    if place is None:
-        place = _in_sentence(doc, event.evidence, event.trigger, allowed, article)
-    if place is None and focus is not None and not _overlaps(focus.evidence, actor_spans):
+    local = _in_sentence(doc, event.evidence, event.trigger, allowed)
+    if local is not None and (place is None or _is_locative(doc, local) and not _is_modifier(doc, local)
+                              and PRECISION_RANK[place_precision(local)] < PRECISION_RANK[place_precision(place)]):
+        place = local  # "raids on Al Dhaher district in northwestern Yemen": the more precise
+    if place is None and focus is not None and not _overlaps(focus.evidence, own):
         place = focus
     if place is None:
         return event
     return dataclasses.replace(event, place=place, place_precision=place_precision(place))
+
+
+def _within_named_divisions(places: list[Place], sentence: int) -> list[Place]:
+    """Leave out the towns of a sentence that lie outside every first-level division it
+    names ("in Monterrey, Nuevo Leon, ... in Colonia Independencia": not a Colonia
+    Independencia of another state)."""
+    divisions = {(p.country, p.name) for p in places
+                 if p.evidence.sentence == sentence and p.feature_code == "ADM1"}
+    if not divisions:
+        return places
+    return [p for p in places if p.evidence.sentence != sentence or place_precision(p) not in {"city", "feature"}
+            or (p.country, p.admin1) in divisions]
 
 
 def _attached(doc: Doc, evidence: Evidence, trigger: str, places: list[Place]) -> Place | None:
@@ -142,44 +185,101 @@ def _trigger_token(doc: Doc, evidence: Evidence, trigger: str) -> Token | None:
     return span.root
 
 
-def _place_token(doc: Doc, place: Place) -> Token | None:
+def _place_token(doc: Doc | None, place: Place) -> Token | None:
+    if doc is None:
+        return None
     span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
-def _in_sentence(doc: Doc | None, evidence: Evidence, trigger: str, places: list[Place],
-                 article: Article) -> Place | None:
+def _in_sentence(doc: Doc | None, evidence: Evidence, trigger: str, places: list[Place]) -> Place | None:
     sentence = evidence.sentence
     anchor = evidence.start
     if doc is not None:
         token = _trigger_token(doc, evidence, trigger)
         if token is not None:
             anchor = token.idx
-            subjects = {(child.idx, child.idx + len(child)) for child in token.children if child.dep_ in SUBJECT_DEPS}
-            places = [p for p in places if not _overlaps(p.evidence, list(subjects))]
-    same = [p for p in places if p.evidence.sentence == sentence]
+            subjects = [(child.idx, child.idx + len(child)) for child in token.children if child.dep_ in SUBJECT_DEPS]
+            places = [p for p in places if not _overlaps(p.evidence, subjects)]
+    same = [p for p in places if p.evidence.sentence == sentence and _preposition(doc, p) not in NOT_PLACE_PREPS]
     if not same:
         return None
-    return min(same, key=lambda p: (not _is_locative(doc, p), _is_modifier(doc, p),
-                                    abs(p.evidence.start - anchor)))
+    countries = Counter(p.country for p in same)
+    top = max(countries.values())
+    return min(same, key=lambda p: (not _is_locative(doc, p), _is_modifier(doc, p), countries[p.country] < top,
+                                    PRECISION_RANK[place_precision(p)], abs(p.evidence.start - anchor)))
+
+
+def _preposition(doc: Doc | None, place: Place) -> str | None:
+    """Return the preposition the place is the object of ("from" in "from Tehran"), if any."""
+    token = _place_token(doc, place)
+    for _ in range(3):
+        if token is None or token.head == token:
+            return None
+        if token.dep_ == "prep" or token.dep_ == "agent":
+            return token.lower_
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT"}:
+            return None
+        token = token.head
+    return None
 
 
 def _is_modifier(doc: Doc | None, place: Place) -> bool:
-    """Whether the place modifies a noun ("US dollar", "Idlib countryside")."""
-    token = _place_token(doc, place) if doc is not None else None
-    return token is not None and token.dep_ in {"compound", "amod", "poss"} and token.head.i > token.i
+    """Whether the place modifies a noun ("Idlib countryside", "US dollar"), other than a
+    place noun that names it ("Makhmur district")."""
+    token = _place_token(doc, place)
+    return (token is not None and token.dep_ in {"compound", "amod", "poss"} and token.head.i > token.i
+            and token.head.lower_ not in PLACE_NOUNS)
 
 
-def _is_locative(doc: Doc | None, place: Place) -> bool:
-    """Whether the place is the object of a locative preposition ("in Dehloran county")."""
-    token = _place_token(doc, place) if doc is not None else None
-    for _ in range(3):
-        if token is None or token.head == token:
+def _is_owner_country(doc: Doc | None, place: Place) -> bool:
+    """Whether a country or region is named as the owner of a thing ("the US dollar", "Iran's
+    strategy", "its Middle East policy")."""
+    wide = place_precision(place) == "country" or place.feature_code == "RGN"
+    return wide and _is_modifier(doc, place)
+
+
+def _is_locative(doc: Doc | None, place: Place, preps: frozenset[str] = LOCATION_PREPS) -> bool:
+    """Whether the place lies in a locative phrase: "in Dehloran county", "in Zap (Amadiya)
+    region of Dahuk, Northern Iraq", "near Lazaka village in Shirqat district"."""
+    token = _place_token(doc, place)
+    steps = 0
+    while token is not None and token.head != token and steps < MAX_PATH:
+        if token.dep_ == "prep" or token.dep_ == "agent":
+            if token.lower_ in preps:
+                return True
+            if token.lower_ != "of":
+                return False
+        if token.pos_ in {"VERB", "AUX"}:
             return False
-        if token.dep_ == "prep":
-            return token.lower_ in LOCATION_PREPS
         token = token.head
+        steps += 1
     return False
+
+
+def _is_actor_use(doc: Doc | None, place: Place, actor_spans: list[tuple[int, int]]) -> bool:
+    """Whether the place names an actor: it overlaps an actor mention outside a locative
+    phrase, and is neither a site ("Al Asad Air Base") nor a town qualifying a noun ("the
+    bases of Erbil")."""
+    if not _overlaps(place.evidence, actor_spans) or _is_locative(doc, place, PLACE_PREPS):
+        return False
+    precision = place_precision(place)
+    if precision == "feature":
+        return False
+    return not (precision != "country" and _preposition(doc, place) == "of")
+
+
+def _is_real_actor(actor: Actor, places: list[Place]) -> bool:
+    """Whether an actor mention is more than a resolved place name with no codes (a town
+    the parser called an organisation)."""
+    if actor.country or actor.sector:
+        return True
+    return not any(p.evidence.start == actor.evidence.start and p.evidence.end == actor.evidence.end
+                   for p in places)
+
+
+def _span(actor: Actor) -> tuple[int, int]:
+    return (actor.evidence.start, actor.evidence.end)
 
 
 def _overlaps(evidence: Evidence, spans: list[tuple[int, int]]) -> bool:

@@ -30,6 +30,13 @@ CONNECTORS = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "de", "
                         "la", "le", "of", "upon", "on", "-", "sur", "am", "bin", "ibn", "abu"})
 GENERIC_SUFFIXES = frozenset({"county", "province", "governorate", "district", "region", "state",
                               "city", "oblast", "prefecture", "municipality", "department"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "district", "subdistrict", "province", "governorate",
+                         "county", "area", "region", "municipality", "neighbourhood", "neighborhood",
+                         "camp", "state", "oblast", "prefecture", "department", "cities", "towns",
+                         "villages", "districts", "provinces", "governorates", "areas"})
+# prepositions after which a little-known name is read as a place ("in Raz", not "to Eta")
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "between", "outside", "inside", "around", "across",
+                                "throughout", "within"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 MAX_WORDS = 6
 BIG_CITY = 100_000
@@ -46,6 +53,7 @@ class Mention:
     candidates: tuple[Candidate, ...]
     adjective: bool = False
     division: bool = False
+    local: bool = False  # accepted only because the words around it say it is a place
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -81,7 +89,7 @@ def _modifier_adjectives(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer
 def _repeated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Find other occurrences of names already taken as places (one sense per article),
     unless they are part of a longer person name ("Paris Hilton")."""
-    known = {m.text: m for m in mentions if m.candidates and not m.adjective and (
+    known = {m.text: m for m in mentions if m.candidates and not m.adjective and not m.local and (
         m.source in PLACE_LABELS | {"GAZETTEER", "ABBREVIATION"}
         or any(is_strong(c) and c.kind != ALTERNATE for c in m.candidates))}
     if not known:
@@ -136,9 +144,12 @@ def _from_entity(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
         return _adjective(span, gazetteer)
     if ent.label_ in PLACE_LABELS:
         division = _division_cue(span)
-        if not candidates:
-            core, division = _without_generic_suffix(span)
-            candidates = _names(core, gazetteer) if core is not None else ()
+        core, core_division = _without_generic_suffix(span)
+        if core is not None and (not candidates or core_division or span[-1].lower_ == "city"):
+            # "Hays city": the places called "Hays", besides one whose full name it may be
+            known = {c.id for c in candidates}
+            candidates += tuple(c for c in _names(core, gazetteer) if c.id not in known)
+            division = division or core_division
         adjectives = [c for c in candidates if c.is_adjective]
         if adjectives and len(adjectives) == len(candidates):
             return _adjective(span, gazetteer)
@@ -155,6 +166,9 @@ def _from_entity(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
     if names and _after_place_preposition(span) and any(
             c.feature_class in {"P", "A"} and c.population >= 1000 for c in names):
         return [Mention(span.start_char, span.end_char, span.text, ent.label_, names)]
+    local = tuple(c for c in candidates if is_local_name(c, before_place_noun(span)))
+    if local and ent.label_ in {"ORG", "PERSON"} and in_place_context(span):
+        return [Mention(span.start_char, span.end_char, span.text, ent.label_, local, local=True)]
     if ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}:
         return _embedded(span, gazetteer)
     return []
@@ -175,8 +189,75 @@ def _looks_like_place(span: Span, label: str, candidates: tuple[Candidate, ...])
     if label != "PERSON":
         return True
     curated = any(c.source.startswith("eventwire") for c in candidates)
-    return curated or _after_place_preposition(span) or any(
+    return curated or _after_place_preposition(span) or _qualifies_place_before(span) or any(
         (c.feature_code or "").startswith("PCL") for c in candidates)
+
+
+def _qualifies_place_before(span: Span) -> bool:
+    """Whether the span follows a place and a comma, as a division does ("Monterrey, Nuevo
+    Leon", which the model may call a person)."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ in PLACE_LABELS
+
+
+def is_local_name(candidate: Candidate, named_as_place: bool = False) -> bool:
+    """Whether a candidate may be a small town or district named in a place context: a
+    populated place or division under its official name, or under another name when it is
+    sizeable or the text calls it a place ("Makhmur district")."""
+    if candidate.feature_class not in {"P", "A"} or candidate.is_adjective or candidate.is_abbreviation:
+        return False
+    return candidate.kind != ALTERNATE or candidate.population >= 1000 or named_as_place
+
+
+def before_place_noun(span: Span) -> bool:
+    """Whether a place noun follows the name ("Makhmur district", "Diwaniya city")."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in PLACE_NOUNS
+
+
+def in_place_context(span: Span) -> bool:
+    """Whether the words around a name say it is a place: after a locative preposition ("in
+    Raz"), before a place noun ("Al Dhaher district", "Diwaniya city"), or in the
+    parenthesised divisions that follow a place ("Ashulia town (Savar, Dhaka)")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before_place_noun(span):
+        return True
+    if before is None:
+        return False
+    if before.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if before.text == "(":
+        return _qualifies_a_place(before)
+    opening = _opening_parenthesis(span) if before.text == "," else None
+    return opening is not None and _qualifies_a_place(opening)
+
+
+def _opening_parenthesis(span: Span) -> Token | None:
+    for token in reversed(span.doc[span.sent.start:span.start]):
+        if token.text == ")":
+            return None
+        if token.text == "(":
+            return token
+    return None
+
+
+def _qualifies_a_place(parenthesis: Token) -> bool:
+    """Whether a parenthesis follows a name or a place noun ("Marib (", "Hays city ("), or
+    a noun when it lists divisions ("police station (Hat, Al Mahrah)"); not "He (Steele)"."""
+    if parenthesis.i == 0:
+        return False
+    doc = parenthesis.doc
+    before = doc[parenthesis.i - 1]
+    if before.pos_ == "PROPN" or before.lower_ in PLACE_NOUNS:
+        return True
+    if before.pos_ != "NOUN":
+        return False
+    for token in doc[parenthesis.i + 1:parenthesis.sent.end]:  # a list of divisions: "(Hat, Al Mahrah)"
+        if token.text == ")":
+            return False
+        if token.text == ",":
+            return True
+    return False
 
 
 def _after_place_preposition(span: Span) -> bool:
@@ -230,9 +311,12 @@ def _from_proper_nouns(doc: Doc, covered: list[bool], gazetteer: Gazetteer) -> l
             continue
         before = doc[run.start - 1] if run.start > 0 else None
         locative = before is not None and before.lower_ in LOCATIVE
-        if is_strong(candidates[0]) or (locative and candidates[0].population >= 1000):
+        known = is_strong(candidates[0]) or (locative and candidates[0].population >= 1000)
+        local = not known and in_place_context(run) and any(
+            is_local_name(c, before_place_noun(run)) for c in candidates)
+        if known or local:
             mentions.append(Mention(run.start_char, run.end_char, run.text, "GAZETTEER", candidates,
-                                    division=_division_cue(run)))
+                                    division=_division_cue(run), local=local))
     return mentions
 
 

@@ -12,19 +12,25 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from types import MappingProxyType
 
 from eventwire.context import Context
 from eventwire.model import Article, Evidence, Place
+from eventwire.places.build import ALTERNATE
 from eventwire.places.gazetteer import Candidate, Gazetteer
 from eventwire.places.names import name_key
-from eventwire.places.recognize import BIG_CITY, Mention, find_toponyms
+from eventwire.places.recognize import BIG_CITY, Mention, find_toponyms, is_strong
 from eventwire.registry import register
 
 CODER = "places.gazetteer.v1"
 ROUNDS = 2
+# between a place and the division that qualifies it: "Parkland, Florida", "Hays city (Al
+# Hudaydah)", "Ashulia town (Savar, Dhaka)", "Karama town in Raqqa"
+QUALIFIER_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:[,(]|in\s)\s*")
+ADJECTIVE_COUNTRY_SCORE = 1.5
 FEATURE_PRIOR = MappingProxyType({"CONT": 5.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 3.0, "PPL": 0.0,
                                   "AIRP": -1.0, "AIRB": 0.0, "RGN": 3.0})
 
@@ -63,22 +69,63 @@ def choose_candidates(mentions: list[Mention], text: str) -> dict[int, Candidate
         updated = {}
         for key, indexes in groups.items():
             others = [candidate for other, candidate in choice.items() if other != key]
-            context = _Context.of(others, weights=[len(groups[other]) for other in choice if other != key])
+            context = _Context.of(others, weights=[len(groups[other]) for other in choice if other != key],
+                                  adjectives=[other[1] for other in choice if other != key])
             mention = mentions[indexes[0]]
             partners = [(mentions[groups[other][0]].candidates, outer) for other, outer in links.get(key, ())]
             updated[key] = max(mention.candidates, key=lambda c: prior(c, mention) + context.score(c)
                                + _qualifier_score(c, partners))
         choice = updated
-    return {index: choice[key] for key, indexes in groups.items() for index in indexes}
+    stray = {key for key, partners in links.items() for other, outer in partners
+             if outer and _outside(choice[key], choice[other])}
+    chosen = {index: choice[key] for key, indexes in groups.items() for index in indexes if key not in stray}
+    return _without_stray_local_names(mentions, chosen)
+
+
+def _outside(inner: Candidate, outer: Candidate) -> bool:
+    """Whether a minor place, or one matched through another of its names, lies outside the
+    country, division or big city that qualifies it in the text ("Karama town in Raqqa"
+    resolved to Calama, Chile; "Yasne, Donetsk" to a Yasne of another oblast)."""
+    code = outer.feature_code or ""
+    if outer.country is None or is_strong(inner) and inner.kind != ALTERNATE:
+        return False
+    if inner.country != outer.country:
+        return code.startswith("PCL") or code.startswith("ADM")
+    if inner.admin1 is None or is_strong(inner):
+        return False
+    if code == "ADM1":  # "Yasne, Donetsk Oblast" resolved to a Yasne of another oblast
+        return inner.admin1 != outer.name
+    return outer.feature_class == "P" and outer.admin1 is not None and outer.population >= BIG_CITY \
+        and inner.admin1 != outer.admin1
+
+
+def _without_stray_local_names(mentions: list[Mention], chosen: dict[int, Candidate]) -> dict[int, Candidate]:
+    """Drop the resolution of a small place found only from its context ("Sira neighbourhood")
+    or through another name of a small place, when it lies in none of the countries of the
+    article's other places named as such (not through adjectives: "Saudi-led airstrikes
+    targeted Mukayras district"): a namesake abroad is likelier than a place the other names
+    do not surround."""
+    weak = {index for index, c in chosen.items() if mentions[index].local or _is_minor_alias(c)}
+    countries = {c.country for index, c in chosen.items()
+                 if index not in weak and not mentions[index].adjective and c.country}
+    if not countries:
+        return chosen
+    return {index: c for index, c in chosen.items() if index not in weak or c.country in countries}
+
+
+def _is_minor_alias(candidate: Candidate) -> bool:
+    """Whether a candidate matched only through another name of a small place ("Karama" for
+    Calama, Chile)."""
+    return candidate.kind == ALTERNATE and candidate.population < BIG_CITY and not candidate.source.startswith("eventwire")
 
 
 def _qualifier_links(mentions: list[Mention], keys: dict[int, tuple],
                      text: str) -> dict[tuple, list[tuple[tuple, bool]]]:
-    """Link "Parkland, Florida" pairs: each group gets (other group, whether the other is the outer place)."""
+    """Link "Parkland, Florida" and "Hays city (Al Hudaydah)" pairs: each group gets (other group, whether the other is the outer place)."""
     links: dict[tuple, list[tuple[tuple, bool]]] = defaultdict(list)
     for index in range(1, len(mentions)):
         inner, outer = mentions[index - 1], mentions[index]
-        if index - 1 in keys and index in keys and text[inner.end:outer.start].strip() == "," \
+        if index - 1 in keys and index in keys and QUALIFIER_GAP.fullmatch(text[inner.end:outer.start]) \
                 and not inner.adjective and not outer.adjective:
             links[keys[index - 1]].append((keys[index], True))
             links[keys[index]].append((keys[index - 1], False))
@@ -99,6 +146,8 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
     code = outer.feature_code or ""
     if outer.country is None or outer.country != inner.country or outer.id == inner.id:
         return False
+    if code == "PPLA" and inner.admin1 is not None:  # "Yasne, Donetsk": the seat names its division
+        return inner.admin1 == outer.admin1
     return code.startswith("PCL") or (code == "ADM1" and inner.admin1 == outer.name)
 
 
@@ -134,12 +183,20 @@ class _Context:
     divisions: set[tuple[str | None, str]]
     admin1s: set[tuple[str | None, str]]
     points: list[tuple[float, float]]
+    adjectival: set[str] = dataclasses.field(default_factory=set)
 
     @classmethod
-    def of(cls, candidates: list[Candidate], weights: list[int]) -> _Context:
+    def of(cls, candidates: list[Candidate], weights: list[int],
+           adjectives: list[bool] | None = None) -> _Context:
+        """Context of the other places; countries named only through adjectives ("Saudi-led
+        air raids") weigh less than countries and places named as such."""
         countries: Counter = Counter()
+        adjectival: set[str] = set()
         divisions, admin1s, points = set(), set(), []
-        for candidate, weight in zip(candidates, weights):
+        for candidate, weight, adjective in zip(candidates, weights, adjectives or [False] * len(candidates)):
+            if candidate.country and adjective:
+                adjectival.add(candidate.country)
+                continue
             if candidate.country:
                 countries[candidate.country] += weight
             code = candidate.feature_code or ""
@@ -149,13 +206,15 @@ class _Context:
                 admin1s.add((candidate.country, candidate.admin1))
             if not code.startswith("PCL") and code not in {"CONT", "ADM1"} and candidate.lat is not None:
                 points.append((candidate.lat, candidate.lon))
-        return cls(countries, divisions, admin1s, points)
+        return cls(countries, divisions, admin1s, points, adjectival)
 
     def score(self, candidate: Candidate) -> float:
         score = 0.0
         count = self.countries.get(candidate.country, 0) if candidate.country else 0
         if count:
             score += 3.0 + 0.7 * min(count, 3)
+        elif candidate.country in self.adjectival:
+            score += ADJECTIVE_COUNTRY_SCORE
         code = candidate.feature_code or ""
         if code == "ADM1" and (candidate.country, candidate.name) in self.admin1s:
             score += 3.0

@@ -1,0 +1,44 @@
+"""Give an event's sector-only actors ("police", "protesters", "gunmen") the country of the
+event's place: local actors of a located event are taken to belong to the country where it
+happened. The evidence coder gains "+place-country" so the inference stays visible.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from eventwire.model import Actor, Event
+
+SUFFIX = "+place-country"
+LOCAL_KINDS = frozenset({"group", "organization"})
+TRANSNATIONAL_SECTORS = frozenset({"IMG", "IGO", "NGO", "MNC"})
+
+
+def with_place_country(event: Event) -> Event:
+    """Return the event with its sector-only actors given the country of its place.
+
+    Example:
+        event = with_place_country(event)  # "protesters" in Ahvaz -> country "IRN"
+        event.sources[0].evidence.coder    # "actors.rules.v1+place-country"
+    """
+    country = event.place.country if event.place is not None else None
+    if not country:
+        return event
+    sources = tuple(_localised(actor, country) for actor in event.sources)
+    targets = tuple(_localised(actor, country) for actor in event.targets)
+    if sources == event.sources and targets == event.targets:
+        return event
+    return dataclasses.replace(event, sources=sources, targets=targets)
+
+
+def is_local_actor(actor: Actor) -> bool:
+    """Whether an actor is a sector-only group or organisation that may take a place's country."""
+    return (actor.country is None and actor.sector is not None and actor.kind in LOCAL_KINDS
+            and actor.sector not in TRANSNATIONAL_SECTORS)
+
+
+def _localised(actor: Actor, country: str) -> Actor:
+    if not is_local_actor(actor):
+        return actor
+    evidence = dataclasses.replace(actor.evidence, coder=actor.evidence.coder + SUFFIX)
+    return dataclasses.replace(actor, country=country, evidence=evidence)

@@ -1,0 +1,60 @@
+"""Sector-only actors of a located event take the country of its place, visibly."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Actor, Event, Evidence, Place
+from eventwire.places.actor_country import SUFFIX, is_local_actor, with_place_country
+
+EVIDENCE = Evidence(0, 0, 5, "actors.rules.v1", "kb")
+
+
+def _actor(country, sector, kind):
+    return Actor("x", "x", country, sector, kind, EVIDENCE)
+
+
+def _event(actors, place_country):
+    place = None
+    if place_country is not None:
+        place = Place("Town", "Town", 1, "P", "PPL", place_country, None, 1.0, 1.0, EVIDENCE)
+    return Event("PROTEST", None, (), "14", -6.5, tuple(actors), (), "protested", "asserted", EVIDENCE,
+                 place=place, place_precision="city")
+
+
+@pytest.mark.parametrize(
+    ("country", "sector", "kind", "place_country", "expected"),
+    [
+        (None, "CVL", "group", "IRQ", "IRQ"),  # "protesters"
+        (None, "COP", "organization", "LBN", "LBN"),  # "the police"
+        (None, "REB", "group", "YEM", "YEM"),  # "rebels"
+        (None, "UAF", "group", "SYR", "SYR"),  # "unidentified gunmen"
+        ("TUR", "MIL", "group", "IRQ", "TUR"),  # "Turkish forces" keep their own country
+        (None, "CVL", "person", "IRQ", None),  # "a civilian": persons are not inferred
+        (None, "IMG", "group", "IRQ", None),  # transnational militants
+        (None, None, "organization", "IRQ", None),  # no sector: nothing known to localise
+        (None, "IGO", "igo", "IRQ", None),
+        (None, "CVL", "group", None, None),  # place without a country
+    ],
+)
+def test_place_country_for_local_actors(country, sector, kind, place_country, expected):
+    event = with_place_country(_event([_actor(country, sector, kind)], place_country))
+    actor = event.sources[0]
+    assert actor.country == expected
+    inferred = country is None and expected is not None
+    assert actor.evidence.coder.endswith(SUFFIX) is inferred
+
+
+def test_event_without_place_is_unchanged():
+    event = Event("PROTEST", None, (), "14", -6.5, (_actor(None, "CVL", "group"),), (), "protested",
+                  "asserted", EVIDENCE)
+    assert with_place_country(event) is event
+
+
+@pytest.mark.parametrize(
+    ("country", "sector", "kind", "local"),
+    [(None, "LAB", "group", True), (None, "BUS", "organization", True), ("IRN", "LAB", "group", False),
+     (None, "GOV", "person", False), (None, "CVL", "unknown", False)],
+)
+def test_is_local_actor(country, sector, kind, local):
+    assert is_local_actor(_actor(country, sector, kind)) is local
