@@ -98,3 +98,21 @@ def test_goldstein_and_cameo_come_with_the_type(code):
 def test_quantities_attach_to_violent_events(code):
     event = next(e for e in code("Militants fired a dozen rockets at the Israeli town.") if e.type == "ASSAULT")
     assert ("weapons", 12) in {(q.kind, q.value) for q in event.quantities}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Youths and residents clashed in the market.", "PROTEST"),
+        ("Rioters pelted stones at the police station.", "PROTEST"),
+        ("Clashes erupted between villagers and residents of the next town.", "PROTEST"),
+        ("Fighting broke out between rebels and the army near Goma.", "ASSAULT"),
+        ("Hundreds of protesters demanded new elections.", "PROTEST"),
+        ("Residents took to the streets to condemn the power cuts.", "PROTEST"),
+        ("The two armies exchanged artillery fire across the border.", "ASSAULT"),
+        ("Three rockets fell near the airport.", "ASSAULT"),
+        ("Dozens of workers held a protest sit-in outside the factory.", "PROTEST"),
+    ],
+)
+def test_riots_protests_and_fighting(code, text, event_type):
+    assert event_type in {e.type for e in code(text) if e.happened}

@@ -36,6 +36,8 @@ PRONOUNS = {"PRP", "WP", "WDT", "DT", "EX"}
 CODER = "events.arguments.v1"  # actors the arguments stand in for: places, unnamed attackers
 PLACE_KINDS = {COUNTRY, CAPITAL}
 MAX_CLIMB = 4
+OCCURRENCE_VERBS = {"erupt", "break", "take", "occur", "happen", "ensue", "continue", "resume", "flare", "rage"}
+PARTICIPANT_PREPOSITIONS = {"between", "with", "among", "against"}
 MAX_PLACE_DEPTH = 2
 
 
@@ -373,6 +375,10 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
         verb_sources, verb_targets = _verb_arguments(head, index, frozenset(TARGET_PREPOSITIONS - {"at"}))
         sources += verb_sources
         targets += [t for t in verb_targets if t not in sources]
+    if not sources and not targets and noun.dep_ == "nsubj" and head.lemma_.lower() in OCCURRENCE_VERBS:
+        # "clashes erupted between X and Y": the participants hang on the verb
+        targets += [a for child in head.children if child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPOSITIONS
+                    for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
     return _coded_first(sources), _coded_first(t for t in targets if t not in sources)
 
 

@@ -20,6 +20,7 @@ COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE
 HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
+DEMONSTRATE_CAMEO = "141"
 ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
 OBLIGATION = {"must", "should"}
 
@@ -71,10 +72,12 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
     cooperative act stated as future is an intent to cooperate (AGREE) and a hostile one,
     or any act announced on a condition ("will withdraw unless..."), a threat (THREATEN),
     each asserted beside the future event itself. Civilians clashing or throwing stones
-    riot (PROTEST), they do not assault.
+    riot (PROTEST), they do not assault; protesters who demand or denounce protest.
     """
     if event.type == "ASSAULT" and lemma in lexicon.word_lists["melee"] and _civilian_violence(event):
         return [_recode(event, lexicon.code(RIOT_CAMEO), event.modality)]
+    if event.type in ("REQUEST", "ACCUSE", "REJECT") and event.happened and _crowd(event, lexicon):
+        return [_recode(event, lexicon.code(DEMONSTRATE_CAMEO), event.modality), event]
     if event.modality == "negated" and event.type in ("AGREE", "CONCEDE"):
         return [_recode(event, lexicon.code(REJECT_CAMEO), "asserted")]
     if event.modality == "future" and event.sources:
@@ -124,9 +127,17 @@ def _demand(modal: Token, article: Article, lexicon: Lexicon, index: ActorIndex)
 
 
 def _civilian_violence(event: Event) -> bool:
-    """Whether civilians commit the act and no armed or state actor does."""
-    sectors = {actor.sector for actor in event.sources}
+    """Whether civilians commit the act (or, with no source named, take part) and no armed actor does."""
+    sectors = {actor.sector for actor in event.sources or event.targets}
+    if not event.sources:
+        return "CVL" in sectors
     return "CVL" in sectors and not sectors & ARMED_SECTORS
+
+
+def _crowd(event: Event, lexicon: Lexicon) -> bool:
+    """Whether a source is a crowd of protesters ("hundreds of protesters demanded ...")."""
+    words = lexicon.word_lists["crowds"]
+    return any(actor.text.lower().split()[-1].rstrip("s") in words for actor in event.sources if actor.text)
 
 
 def _recode(event: Event, trigger: Trigger, modality: str) -> Event:
@@ -163,7 +174,7 @@ def _has_word(token: Token, word: str) -> bool:
 
 def _has_object(token: Token, words: frozenset[str]) -> bool:
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "prep", "attr", "oprd", "xcomp", "advcl"):
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "attr", "oprd", "xcomp", "advcl"):
             if child.lemma_.lower() in words or any(g.lemma_.lower() in words for g in child.children):
                 return True
     return token.dep_ == "acl" and token.head.lemma_.lower() in words
