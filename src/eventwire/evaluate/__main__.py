@@ -45,7 +45,8 @@ def markdown(reports: list[Report]) -> str:
     lines = ["| suite | records | metric | value |", "|---|---:|---|---:|"]
     for report in reports:
         for name, value in report.metrics.items():
-            shown = f"{value:.0f}" if name.endswith("_n") or name.startswith("notes") else f"{value:.3f}"
+            shown = f"{value:.0f}" if value > 1 and float(value).is_integer() else f"{value:.3f}"
+            shown = f"{value:.1f}" if name.endswith("_km") else shown
             lines.append(f"| {report.suite} | {report.records} | {name} | {shown} |")
     for report in reports:
         if not report.per_label:
