@@ -21,12 +21,13 @@ def merge_mentions(article: Article, ctx: Context) -> Article:
     Two mentions are compatible when neither names a source (or target) country the other
     contradicts: an empty side matches anything, and known sides must share a country.
     The merged event keeps the first mention as evidence, every mention in `mentions`,
-    and the union of actors and quantities.
+    and the union of actors and quantities. Among equally likely events, the one mentioned
+    last before wins ("the shooting" refers back to the latest attack).
     """
     merged: list[Event] = []
     for event in article.events:
-        scores = [(affinity(kept, event), position) for position, kept in enumerate(merged)]
-        best, position = max(scores, default=(0, -1))
+        scores = [(affinity(kept, event), kept.mentions[-1].start, position) for position, kept in enumerate(merged)]
+        best, _, position = max(scores, default=(0, 0, -1))
         if best > 0:
             merged[position] = combine(merged[position], event)
         else:
@@ -71,8 +72,8 @@ def combine(first: Event, second: Event) -> Event:
     when = min((first, second), key=lambda event: DATE_RANK.get(event.date_precision, len(DATE_RANK)))
     return dataclasses.replace(
         first,
-        sources=_union(first.sources, second.sources),
-        targets=_union(first.targets, second.targets),
+        sources=_union(first.sources, second.sources, exclude=_countries(first.targets)),
+        targets=_union(first.targets, second.targets, exclude=_countries(first.sources)),
         place=place.place,
         place_precision=place.place_precision,
         modality=second.modality if first.modality == "historical" else first.modality,
@@ -105,8 +106,11 @@ def _agree(first: str | None, second: str | None) -> bool:
     return first is None or second is None or first == second
 
 
-def _union(first: tuple[Actor, ...], second: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    codes = {(actor.code, actor.name) for actor in first}
+def _union(first: tuple[Actor, ...], second: tuple[Actor, ...], *, exclude: set[str]) -> tuple[Actor, ...]:
+    """Actors of both mentions: new codes only, none from the other side's countries, and
+    uncoded actors only while the side has no coded one."""
     known = {actor.code for actor in first}
-    extra = tuple(a for a in second if (a.code, a.name) not in codes and a.code not in known)
-    return first + extra
+    extra = tuple(a for a in second if a.code not in known and a.country not in exclude)
+    combined = first + extra
+    coded = tuple(actor for actor in combined if actor.code)
+    return coded or combined

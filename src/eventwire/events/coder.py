@@ -11,7 +11,7 @@ from eventwire.events.arguments import ActorIndex, actors_of, find_arguments
 from eventwire.events.lexicon import VERSION, Lexicon, Trigger
 from eventwire.events.modality import is_conditional, modality_of, reporting_verbs
 from eventwire.events.quantities import find_quantities
-from eventwire.model import Article, Event, Evidence
+from eventwire.model import Actor, Article, Event, Evidence
 from eventwire.registry import register
 
 CODER = "events.rules.v1"
@@ -47,7 +47,7 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
                 events += _demand(token, article, lexicon, index)
             continue
         anchor = _compound_head(token, lexicon) or token
-        sources, targets = find_arguments(anchor, index)
+        sources, targets = (_not_trigger(actors, token) for actors in find_arguments(anchor, index))
         actorless = not sources and not targets
         if actorless and trigger.lemma not in lexicon.word_lists["standalone"]:
             continue
@@ -124,6 +124,11 @@ def _demand(modal: Token, article: Article, lexicon: Lexicon, index: ActorIndex)
         trigger=f"{modal.text} {verb.text}", modality=modality_of(reporter), evidence=evidence,
         mentions=(evidence,),
     )]
+
+
+def _not_trigger(actors: list[Actor], token: Token) -> list[Actor]:
+    """Drop an actor mention that is the trigger itself ("the shooting" as its own attacker)."""
+    return [a for a in actors if not a.evidence.start <= token.idx < a.evidence.end]
 
 
 def _civilian_violence(event: Event) -> bool:

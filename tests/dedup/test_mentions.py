@@ -1,0 +1,59 @@
+"""Merging the mentions of one event, on records built by hand."""
+
+import pytest
+
+from eventwire.dedup.mentions import merge_mentions
+from eventwire.model import Actor, Article, Event, Evidence
+
+
+def actor(country: str | None, sector: str | None = None, start: int = 0) -> Actor:
+    return Actor(text=country or "someone", name=country or "someone", country=country, sector=sector,
+                 kind="state", evidence=Evidence(0, start, start + 1, "test"))
+
+
+def event(start: int, sources=(), targets=(), *, type="ASSAULT", cameo="190", modality="asserted",
+          date=None, precision=None) -> Event:
+    evidence = Evidence(0, start, start + 5, "test")
+    return Event(type=type, mode=None, context=(), cameo=cameo, goldstein=-10.0, sources=tuple(sources),
+                 targets=tuple(targets), trigger="x", modality=modality, evidence=evidence, date=date,
+                 date_precision=precision, mentions=(evidence,))
+
+
+def merged(*events: Event) -> tuple[Event, ...]:
+    return merge_mentions(Article(id="a", text="x" * 500, events=events), ctx=None).events
+
+
+def test_mentions_sharing_a_country_merge():
+    result = merged(event(0, [actor("IRN")], [actor("USA", "MIL")]), event(50, [actor("IRN")]))
+    assert len(result) == 1 and len(result[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        event(50, [actor("USA")], [actor("IRN")]),                       # contradicting sides
+        event(50, [actor("IRN")], type="THREATEN", cameo="130"),           # other type
+        event(50, [actor("IRN")], modality="negated"),                     # did not happen
+        event(50, [actor("IRN")], date="2020-01-03", precision="day"),     # another stated day
+    ],
+)
+def test_incompatible_mentions_stay_apart(second):
+    first = event(0, [actor("IRN")], [actor("USA")], date="2020-01-08", precision="day")
+    assert len(merged(first, second)) == 2
+
+
+def test_actorless_mention_joins_the_latest_compatible_event():
+    strike = event(0, [actor("IRN")], [actor("USA")])
+    assassination = event(20, [actor("USA")], [actor("IRN")], cameo="186")
+    strike_again = event(60, [actor("IRN")], [actor("USA")])
+    shooting = event(90)
+    result = merged(strike, assassination, strike_again, shooting)
+    assert [len(e.mentions) for e in result] == [3, 1]
+
+
+def test_merged_targets_never_repeat_the_source_country_and_keep_precise_dates():
+    first = event(0, [actor("IRN")], [actor("USA")], date="2020-01-08", precision="publication")
+    second = event(40, [actor("IRN")], [actor("IRN"), actor("USA", "MIL")], date="2020-01-08", precision="day")
+    (result,) = merged(first, second)
+    assert {a.code for a in result.targets} == {"USA", "USAMIL"}
+    assert result.date_precision == "day"
