@@ -22,6 +22,7 @@ def load_cues() -> dict[tuple[str, str], str]:
     return {(row["lemma"], row["kind"]): row["modality"] for row in csv.DictReader(lines, delimiter="\t")}
 
 
+@cache
 def reporting_verbs() -> frozenset[str]:
     """Return the lemmas of reporting verbs ("say", "announce") from the cue table."""
     return frozenset(lemma for (lemma, kind), modality in load_cues().items()
