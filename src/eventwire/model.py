@@ -42,7 +42,8 @@ class Actor:
     """An actor mention coded as country (ISO3, "IGO" or None when unknown) + sector.
 
     `name` is the canonical name ("Donald Trump", "Iran"); `kind` is one of
-    "state", "person", "organization", "group", "igo" or "unknown".
+    "state", "person", "organization", "group", "igo", "unknown", or "implied" for an
+    actor the event implies but the text does not name (then `text` is empty).
     """
 
     text: str
@@ -123,8 +124,8 @@ class Quantity:
 class Event:
     """Who did what to whom, where and when, coded in PLOVER and CAMEO.
 
-    `modality` is one of "asserted", "reported", "negated", "future", "hypothetical",
-    "threatened", "historical". `mentions` holds the evidence of every mention merged into
+    `modality` is one of "asserted", "reported", "negated", "future", "intended",
+    "hypothetical", "threatened", "historical". `mentions` holds the evidence of every mention merged into
     this event; `evidence` is the first (most complete) one.
     """
 

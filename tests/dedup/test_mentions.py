@@ -1,5 +1,7 @@
 """Merging the mentions of one event, on records built by hand."""
 
+import dataclasses
+
 import pytest
 
 from eventwire.dedup.mentions import merge_mentions
@@ -57,3 +59,22 @@ def test_merged_targets_never_repeat_the_source_country_and_keep_precise_dates()
     (result,) = merged(first, second)
     assert {a.code for a in result.targets} == {"USA", "USAMIL"}
     assert result.date_precision == "day"
+
+
+def implied(country: str | None = None) -> Actor:
+    return Actor(text="", name="unidentified attackers", country=country, sector="UAF", kind="implied",
+                 evidence=Evidence(0, 0, 1, "test"))
+
+
+def test_implied_actor_never_keeps_mentions_apart_and_yields_to_named_ones():
+    first = event(0, [actor("IRQ", "REB")], [actor("IRQ", "MIL")])
+    second = dataclasses.replace(event(300, [implied("SYR")]), evidence=Evidence(4, 300, 305, "test"),
+                                 mentions=(Evidence(4, 300, 305, "test"),))
+    result = merged(first, second)
+    assert len(result) == 1
+    assert [a.code for a in result[0].sources] == ["IRQREB"]
+
+
+def test_compatible_mentions_of_one_sentence_merge():
+    result = merged(event(0, [actor("IRQ", "UAF")], cameo="183"), event(40, targets=[actor("USA", "MIL")]))
+    assert len(result) == 1 and len(result[0].mentions) == 2

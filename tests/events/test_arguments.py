@@ -54,6 +54,14 @@ def arguments(ctx):
         # a bomb that acts stands for an unidentified attacker of the country the sentence is set in
         ("A roadside bomb killed three soldiers in Kandahar, Afghanistan.", "killed", ({"AFGUAF"}, {"AFGMIL"})),
         ("The mayor was killed in a car bomb explosion in Baghdad.", "killed", ({"IRQUAF"}, {"IRQGOV"})),
+        # the parties of a symmetric event: the first is the source
+        ("Clashes erupted between Kenyan police and Somali militants.", "Clashes", ({"KENCOP"}, {"SOMREB"})),
+        ("A clash between Chadian soldiers and Sudanese rebels was reported.", "clash", ({"TCDMIL"}, {"SDNREB"})),
+        # "staged" (lemmatised "stag") is a light verb whose subject acts
+        ("Nigerian health workers staged a protest.", "protest", ({"NGALAB"}, set())),
+        # social groups are actors: merchants (BUS), drivers (LAB), women (CVL)
+        ("Peruvian merchants protested outside the market.", "protested", ({"PERBUS"}, set())),
+        ("Bolivian taxi drivers blocked the road.", "blocked", ({"BOLLAB"}, set())),
     ],
 )
 def test_finds_sources_and_targets(arguments, text, trigger, expected):

@@ -59,6 +59,13 @@ def test_codes_the_main_event(code, text, expected):
         ("Murder rates in the region are among the highest in the world.", {"ASSAULT"}),
         ("The two teams will battle for the trophy on Sunday.", {"ASSAULT"}),
         ("Negotiators struck a deal on Tuesday.", {"ASSAULT"}),
+        # violence in words only
+        ("The senator's campaign avoided personal attacks.", {"ASSAULT"}),
+        ("The court struck down the law on Friday.", {"ASSAULT"}),
+        # a plot is intended, not carried out
+        ("Militants plotted to blow up the bridge.", {"ASSAULT"}),
+        # one man attacking is an assault, not a riot
+        ("A man attacked two police officers with a knife.", {"PROTEST"}),
     ],
 )
 def test_codes_no_false_event(code, text, absent):
@@ -73,6 +80,7 @@ def test_codes_no_false_event(code, text, absent):
         ("Syria said it would not accept more refugees.", "REJECT", "asserted"),
         ("Ghana said it will provide aid to Mali.", "AGREE", "asserted"),
         ("Nigeria said it will withdraw its soldiers unless the rebels disarm.", "THREATEN", "asserted"),
+        ("Militants plotted to blow up the bridge.", "ASSAULT", "intended"),
     ],
 )
 def test_modality_recodes(code, text, event_type, modality):
@@ -112,7 +120,37 @@ def test_quantities_attach_to_violent_events(code):
         ("The two armies exchanged artillery fire across the border.", "ASSAULT"),
         ("Three rockets fell near the airport.", "ASSAULT"),
         ("Dozens of workers held a protest sit-in outside the factory.", "PROTEST"),
+        ("A shoot-out took place in the market.", "ASSAULT"),
+        ("Workers staged a sit-in outside the factory.", "PROTEST"),
+        ("A soldier raped a woman in the village.", "ASSAULT"),
+        ("Police were engaged in an exchange of fire with rebels.", "ASSAULT"),
+        ("Troops targeted rebel positions with heavy artillery fire.", "ASSAULT"),
     ],
 )
 def test_riots_protests_and_fighting(code, text, event_type):
     assert event_type in {e.type for e in code(text) if e.happened}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("Protests were held outside the town hall.", "protesters", "CVL"),
+        ("A mass demonstration took place in the square.", "protesters", "CVL"),
+        ("A man was shot dead outside his house.", "unidentified attackers", "UAF"),
+    ],
+)
+def test_unnamed_source_is_implied(code, text, name, sector):
+    sources = [actor for event in code(text) if event.happened for actor in event.sources]
+    assert [(a.name, a.sector, a.kind, a.text) for a in sources] == [(name, sector, "implied", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of students protested outside the ministry.",  # the source is named
+        "Police will not allow protests in the capital.",           # no protest took place
+        "Police arrested a man outside the bank.",                  # not a protest or an attack
+    ],
+)
+def test_no_implied_source(code, text):
+    assert not [a for event in code(text) for a in event.sources if a.kind == "implied"]

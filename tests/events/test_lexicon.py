@@ -1,4 +1,6 @@
-from eventwire.events.lexicon import load_lexicon
+import pytest
+
+from eventwire.events.lexicon import lemmas, load_lexicon
 
 
 def plover_types() -> set[str]:
@@ -34,3 +36,18 @@ def test_conditioned_reading_comes_before_the_plain_one():
     strike = load_lexicon().candidates("strike", "NOUN")
     assert [t.plover for t in strike] == ["PROTEST", "ASSAULT"]
     assert strike[0].with_word == "on"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Soldiers raped a woman.", "raped", "rape"),          # spaCy's rules give "rap"
+        ("Workers staged a protest.", "staged", "stage"),      # and "stag"
+        ("A shoot-out took place.", "out", "shoot-out"),       # split by the tokenizer
+        ("Workers held sit-ins.", "ins", "sit-in"),
+        ("Rebels attacked the town.", "attacked", "attack"),
+    ],
+)
+def test_lemmas_include_the_word_the_trigger_table_names(nlp, text, word, expected):
+    token = next(token for token in nlp(text) if token.text == word)
+    assert expected in lemmas(token)

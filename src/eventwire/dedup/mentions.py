@@ -19,7 +19,8 @@ def merge_mentions(article: Article, ctx: Context) -> Article:
     """Merge events of the same type, status, compatible actors and day.
 
     Two mentions are compatible when neither names a source (or target) country the other
-    contradicts: an empty side matches anything, and known sides must share a country.
+    contradicts: an empty side (or one with an implied actor only) matches anything, and
+    known sides must share a country.
     The merged event keeps the first mention as evidence, every mention in `mentions`,
     and the union of actors and quantities. Among equally likely events, the one mentioned
     last before wins ("the shooting" refers back to the latest attack).
@@ -39,13 +40,15 @@ def affinity(first: Event, second: Event) -> int:
     """Score how surely two mentions describe one event (0: they do not).
 
     They must agree on type, factuality, actors and stated day, and share evidence
-    beyond that: a country on the same side, or the same CAMEO code. A mention that names
-    no actor at all ("the shooting") joins the latest compatible event.
+    beyond that: a country on the same side, the same CAMEO code or the same sentence. A
+    mention that names no actor at all ("the shooting") joins the latest compatible event.
     """
     if not same_event(first, second):
         return 0
-    if not (second.sources or second.targets):
+    if not (_named(second.sources) or second.targets):
         return 1  # "the shooting", "the attack": refers back to the latest such event
+    if first.mentions[-1].sentence == second.evidence.sentence:
+        return 1  # "a roadside bombing killed a soldier": one act told twice in a sentence
     shared = len(_countries(first.sources) & _countries(second.sources))
     shared += len(_countries(first.targets) & _countries(second.targets))
     return shared + (first.cameo == second.cameo)
@@ -93,8 +96,13 @@ def _stated_day(event: Event) -> str | None:
     return event.date if event.date_precision == "day" else None
 
 
+def _named(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The actors the text names (not those an event only implies: "a man was shot")."""
+    return tuple(actor for actor in actors if actor.kind != "implied")
+
+
 def _countries(actors: tuple[Actor, ...]) -> set[str]:
-    return {actor.country for actor in actors if actor.country}
+    return {actor.country for actor in _named(actors) if actor.country}
 
 
 def _compatible(first: tuple[Actor, ...], second: tuple[Actor, ...]) -> bool:
@@ -107,10 +115,11 @@ def _agree(first: str | None, second: str | None) -> bool:
 
 
 def _union(first: tuple[Actor, ...], second: tuple[Actor, ...], *, exclude: set[str]) -> tuple[Actor, ...]:
-    """Actors of both mentions: new codes only, none from the other side's countries, and
-    uncoded actors only while the side has no coded one."""
+    """Actors of both mentions: new codes only, none from the other side's countries,
+    implied actors only while the side names none, and uncoded actors only while the side
+    has no coded one."""
     known = {actor.code for actor in first}
     extra = tuple(a for a in second if a.code not in known and a.country not in exclude)
-    combined = first + extra
+    combined = _named(first + extra) or first + extra
     coded = tuple(actor for actor in combined if actor.code)
     return coded or combined

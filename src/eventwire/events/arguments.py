@@ -9,11 +9,12 @@ from spacy.tokens import Token
 
 from eventwire.actors.knowledge import CAPITAL, COUNTRY, load_knowledge_base, unattributed_means
 from eventwire.actors.scene import scene_countries
+from eventwire.events.lexicon import lemmas
 from eventwire.model import Actor, Evidence
 
 SUBJECT_LINKS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "dobj", "pobj", "ccomp", "acomp"}
 TARGET_PREPOSITIONS = {"against", "on", "at", "with", "to", "toward", "towards", "into", "from", "upon", "over", "of", "for"}
-NOUN_TARGET_PREPOSITIONS = {"against", "on", "with", "to", "toward", "towards", "into", "of", "upon", "over", "between"}
+NOUN_TARGET_PREPOSITIONS = {"against", "on", "with", "to", "toward", "towards", "into", "of", "upon", "over"}
 # where an event happens, the target when nothing else is: "demonstrated in Serbia", "sent troops to Bosnia"
 PLACE_PREPOSITIONS = {"in", "to", "into", "from", "inside", "at", "on", "across", "throughout", "within", "near"}
 # a phrase's locative modifiers name where, not whom: "blocked streets in Hong Kong"
@@ -29,7 +30,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "mount", "stage", "hold", "make", "
                "grant", "provide", "give", "offer", "send", "deliver", "complete", "issue", "file", "level",
                "reach", "sign", "conclude", "seal", "strike", "forge", "speed", "accelerate", "finish",
                "reimpose", "tighten", "extend", "intensify", "escalate", "declare", "organize", "organise",
-               "establish", "enforce", "maintain"}
+               "establish", "enforce", "maintain", "remain", "stay", "go", "put", "be", "place", "keep"}
 # participles that describe their subject's stance, not something done to it: "Israel is opposed to"
 STANCE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "disposed", "inclined"}
 PRONOUNS = {"PRP", "WP", "WDT", "DT", "EX"}
@@ -358,28 +359,42 @@ def _known_places(token: Token) -> list[Actor]:
 def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
     sources: list[Actor] = []
     targets: list[Actor] = []
+    parties: list[Actor] = []
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
             sources += actors_of(child, index)
         elif child.dep_ == "prep" and child.lower_ == "by":
             sources += [a for pobj in child.children for a in actors_of(pobj, index)]
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            parties += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPOSITIONS:
             targets += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("on", "under") and head.head.pos_ == "VERB":
         # "remained on alert", "was put under investigation"
         head, noun = head.head, head
-    if not sources and noun.dep_ in ("dobj", "nsubjpass", "prep") and head.lemma_.lower() in LIGHT_VERBS | {
-            "remain", "stay", "go", "put", "be", "place", "keep"}:
+    if not sources and noun.dep_ in ("dobj", "nsubjpass", "prep") and not LIGHT_VERBS.isdisjoint(lemmas(head)):
         # the light verb's "at" is a venue: "held a meeting with X at a lunch"
         verb_sources, verb_targets = _verb_arguments(head, index, frozenset(TARGET_PREPOSITIONS - {"at"}))
         sources += verb_sources
         targets += [t for t in verb_targets if t not in sources]
     if not sources and not targets and noun.dep_ == "nsubj" and head.lemma_.lower() in OCCURRENCE_VERBS:
-        # "clashes erupted between X and Y": the participants hang on the verb
-        targets += [a for child in head.children if child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPOSITIONS
-                    for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
+        # "clashes erupted between X and Y": the participants hang on the verb, the first is the source
+        participants = [a for child in head.children if child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPOSITIONS
+                        for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
+        sources, targets = _first_and_rest(participants)
+    if parties and not sources:
+        first, rest = _first_and_rest(parties)
+        sources, targets = first, rest + targets
+    else:
+        targets += parties
     return _coded_first(sources), _coded_first(t for t in targets if t not in sources)
+
+
+def _first_and_rest(participants: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """Split the parties of a symmetric event ("clashes between X and Y") into X -> Y."""
+    participants = _coded_first(participants)
+    return (participants[:1], participants[1:]) if len(participants) > 1 else ([], participants)
 
 
 def _is_passive(verb: Token) -> bool:

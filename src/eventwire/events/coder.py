@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.context import Context
 from eventwire.events.arguments import ActorIndex, actors_of, find_arguments
-from eventwire.events.lexicon import VERSION, Lexicon, Trigger
+from eventwire.events.lexicon import VERSION, Lexicon, Trigger, lemmas
 from eventwire.events.modality import is_conditional, modality_of, reporting_verbs
 from eventwire.events.quantities import find_quantities
 from eventwire.model import Actor, Article, Event, Evidence
@@ -23,6 +23,8 @@ INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130
 DEMONSTRATE_CAMEO = "141"
 ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
 OBLIGATION = {"must", "should"}
+# the actor an event implies when the text names none: (name, sector)
+IMPLIED_SOURCES = {"PROTEST": ("protesters", "CVL"), "ASSAULT": ("unidentified attackers", "UAF")}
 
 
 @register("events", "rules.v1")
@@ -57,11 +59,12 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
         event = Event(
             type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
             goldstein=trigger.goldstein, sources=tuple(sources), targets=tuple(targets),
-            trigger=_trigger_text(token, trigger), modality=modality, evidence=_evidence(token, article),
+            trigger=_trigger_text(token, trigger), modality=modality, evidence=_evidence(token, article, trigger),
             quantities=quantities if trigger.plover in COUNTED_TYPES else (),
         )
-        events += reinterpret(dataclasses.replace(event, mentions=(event.evidence,)), lexicon,
-                              conditional=is_conditional(token), lemma=trigger.lemma)
+        events += [with_implied_source(coded) for coded in reinterpret(
+            dataclasses.replace(event, mentions=(event.evidence,)), lexicon,
+            conditional=is_conditional(token), lemma=trigger.lemma)]
     return events
 
 
@@ -90,6 +93,21 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
     return [event]
 
 
+def with_implied_source(event: Event) -> Event:
+    """Give a protest or an attack that happened with no named source the actor it implies.
+
+    "Protests were held in Erode" implies protesters, "a man was shot dead" an unidentified
+    attacker. The actor has kind "implied", no text and the trigger as evidence; it takes
+    the country of the event's place in the location stage, as ACLED's "Protesters (India)".
+    """
+    implied = IMPLIED_SOURCES.get(event.type)
+    if implied is None or event.sources or not event.happened:
+        return event
+    name, sector = implied
+    actor = Actor("", name, None, sector, "implied", event.evidence)
+    return dataclasses.replace(event, sources=(actor,))
+
+
 def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     """Return the lexicon entry `token` triggers, checking particle and object conditions."""
     pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}.get(token.pos_)
@@ -97,13 +115,25 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if pos == "NOUN" and token.dep_ == "compound" and not _compound_head(token, lexicon):
         return None  # "murder rates", "protest leaders"
-    for trigger in lexicon.candidates(token.lemma_, pos):
+    if _figurative(token, lexicon):
+        return None
+    for trigger in next((found for lemma in lemmas(token) if (found := lexicon.candidates(lemma, pos))), ()):
         if trigger.with_word and not _has_word(token, trigger.with_word):
             continue
         if trigger.object_list and not _has_object(token, lexicon.word_lists[trigger.object_list]):
             continue
         return trigger
     return None
+
+
+def _figurative(token: Token, lexicon: Lexicon) -> bool:
+    """ "personal attacks", "a verbal assault", "struck down the law": violence in words only."""
+    words = lexicon.word_lists["figurative"]
+    return any(
+        (child.dep_ == "amod" and child.lower_ in words)
+        or (child.dep_ == "prt" and f"{token.lemma_.lower()} {child.lower_}" in words)
+        for child in token.children
+    )
 
 
 def _demand(modal: Token, article: Article, lexicon: Lexicon, index: ActorIndex) -> list[Event]:
@@ -132,8 +162,9 @@ def _not_trigger(actors: list[Actor], token: Token) -> list[Actor]:
 
 
 def _civilian_violence(event: Event) -> bool:
-    """Whether civilians commit the act (or, with no source named, take part) and no armed actor does."""
-    sectors = {actor.sector for actor in event.sources or event.targets}
+    """Whether groups of civilians commit the act (or, with no source named, take part) and no
+    armed actor does: "villagers clashed", not "a man attacked officers"."""
+    sectors = {actor.sector for actor in event.sources or event.targets if actor.kind != "person"}
     if not event.sources:
         return "CVL" in sectors
     return "CVL" in sectors and not sectors & ARMED_SECTORS
@@ -152,8 +183,15 @@ def _recode(event: Event, trigger: Trigger, modality: str) -> Event:
     )
 
 
-def _evidence(token: Token, article: Article) -> Evidence:
-    return Evidence(article.sentence_at(token.idx), token.idx, token.idx + len(token), CODER, VERSION)
+def _evidence(token: Token, article: Article, trigger: Trigger | None = None) -> Evidence:
+    start = _word_start(token, trigger)
+    return Evidence(article.sentence_at(start), start, token.idx + len(token), CODER, VERSION)
+
+
+def _word_start(token: Token, trigger: Trigger | None) -> int:
+    """Where the trigger word starts: at its first part when hyphenated ("shoot-out")."""
+    split = trigger is not None and "-" in trigger.lemma and token.i >= 2 and token.nbor(-1).text == "-"
+    return token.nbor(-2).idx if split else token.idx
 
 
 def _is_background(token: Token, actorless: bool) -> bool:
@@ -171,7 +209,9 @@ def _compound_head(token: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _has_word(token: Token, word: str) -> bool:
-    return token.head.lemma_.lower() == word or any(
+    """Whether `word` governs the trigger ("open fire", "exchange of fire") or hangs on it ("call for")."""
+    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
+    return head.lemma_.lower() == word or any(
         child.lower_ == word and child.dep_ in ("prt", "prep", "advmod", "compound", "amod")
         for child in token.children
     )
@@ -179,7 +219,8 @@ def _has_word(token: Token, word: str) -> bool:
 
 def _has_object(token: Token, words: frozenset[str]) -> bool:
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "attr", "oprd", "xcomp", "advcl"):
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "attr", "oprd", "xcomp", "advcl") or (
+                child.dep_ == "compound" and child.i < token.i):
             if child.lemma_.lower() in words or any(g.lemma_.lower() in words for g in child.children):
                 return True
     return token.dep_ == "acl" and token.head.lemma_.lower() in words
@@ -187,7 +228,7 @@ def _has_object(token: Token, words: frozenset[str]) -> bool:
 
 def _trigger_text(token: Token, trigger: Trigger) -> str:
     if not trigger.with_word:
-        return token.text
+        return token.doc.text[_word_start(token, trigger) : token.idx + len(token)]
     words = [token] + [t for t in (token.head, *token.children) if t.lower_ == trigger.with_word
                        or t.lemma_.lower() == trigger.with_word][:1]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from spacy.tokens import Token
+
 DATA = files("eventwire") / "data" / "events"
 VERSION = "events-lexicon-2026.11"
 
@@ -41,6 +43,20 @@ class Lexicon:
     def code(self, cameo: str) -> Trigger:
         """Return the PLOVER coding of a CAMEO code as a lemma-less trigger."""
         return self.codes[cameo]
+
+
+def lemmas(token: Token) -> tuple[str, ...]:
+    """The token's lemma, with the hyphenated word it ends ("shoot-out", split by the
+    tokenizer, its last part parsed as the noun) first and the "-e" base spaCy's rules miss
+    ("raped" -> "rap", "rape") last."""
+    lemma, text = token.lemma_.lower(), token.lower_
+    if token.i >= 2 and token.nbor(-1).text == "-" and not (token.nbor(-1).whitespace_ or token.nbor(-2).whitespace_):
+        return f"{token.nbor(-2).lower_}-{lemma}", lemma
+    if token.tag_ in ("VBD", "VBN") and text.endswith("ed") and text[:-1] != lemma:
+        return lemma, text[:-1]
+    if token.tag_ == "VBG" and text.endswith("ing") and text[:-3] + "e" != lemma:
+        return lemma, text[:-3] + "e"
+    return (lemma,)
 
 
 @cache

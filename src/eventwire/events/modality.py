@@ -1,4 +1,4 @@
-"""Modality of an event: asserted, reported, negated, future, hypothetical, threatened."""
+"""Modality of an event: asserted, reported, negated, future, intended, hypothetical, threatened."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import dataclasses
 from eventwire.model import Actor, Event
 
 SUFFIX = "+place-country"
-LOCAL_KINDS = frozenset({"group", "organization"})
+LOCAL_KINDS = frozenset({"group", "organization", "implied"})
 TRANSNATIONAL_SECTORS = frozenset({"IMG", "IGO", "NGO", "MNC"})
 
 
