@@ -17,6 +17,8 @@ import pytest
         ("The foreign ministry said Chile had opened an embassy in Peru.", "The foreign ministry", (None, "GOV")),
         # several countries and no place: no guess
         ("Police questioned French and German tourists.", "Police", (None, "COP")),
+        # an organisation's nationality sets no scene
+        ("Police detained a photographer working for Reuters.", "Police", (None, "COP")),
         # a bare conjunct shares the first conjunct's country
         ("Syrian tanks and helicopters shelled the town.", "helicopters", ("SYR", "MIL")),
         # ethnic groups are coded where they live

@@ -10,8 +10,8 @@ from eventwire.places.actor_country import SUFFIX, is_local_actor, with_place_co
 EVIDENCE = Evidence(0, 0, 5, "actors.rules.v1", "kb")
 
 
-def _actor(country, sector, kind):
-    return Actor("x", "x", country, sector, kind, EVIDENCE)
+def _actor(country, sector, kind, name="x"):
+    return Actor(name, name, country, sector, kind, EVIDENCE)
 
 
 def _event(actors, place_country):
@@ -30,7 +30,7 @@ def _event(actors, place_country):
         (None, "REB", "group", "YEM", "YEM"),  # "rebels"
         (None, "UAF", "group", "SYR", "SYR"),  # "unidentified gunmen"
         ("TUR", "MIL", "group", "IRQ", "TUR"),  # "Turkish forces" keep their own country
-        (None, "CVL", "person", "IRQ", None),  # "a civilian": persons are not inferred
+        (None, "CVL", "person", "IRQ", "IRQ"),  # "a civilian", "a gunman": unnamed persons are local
         (None, "IMG", "group", "IRQ", None),  # transnational militants
         (None, None, "organization", "IRQ", None),  # no sector: nothing known to localise
         (None, "IGO", "igo", "IRQ", None),
@@ -54,7 +54,12 @@ def test_event_without_place_is_unchanged():
 @pytest.mark.parametrize(
     ("country", "sector", "kind", "local"),
     [(None, "LAB", "group", True), (None, "BUS", "organization", True), ("IRN", "LAB", "group", False),
-     (None, "GOV", "person", False), (None, "CVL", "unknown", False)],
+     (None, "GOV", "person", True), (None, "CVL", "unknown", False)],
 )
 def test_is_local_actor(country, sector, kind, local):
     assert is_local_actor(_actor(country, sector, kind)) is local
+
+
+def test_named_person_is_not_localised():
+    """ "President Avril" in a Haitian town may be a visitor: only the text can give his country."""
+    assert not is_local_actor(_actor(None, "GOV", "person", name="Prosper Avril"))

@@ -18,7 +18,6 @@ from eventwire.actors.knowledge import (
     CAPITAL,
     COUNTRY,
     NON_ACTOR,
-    ORGANIZATION,
     PLURAL,
     SEAT,
     KnowledgeBase,
@@ -26,7 +25,9 @@ from eventwire.actors.knowledge import (
 )
 from eventwire.actors.phrases import AFFILIATION_PREFIXES, Mention, _climb, _is_location
 
-SCENE_TYPES = frozenset({COUNTRY, ADJECTIVE, PLURAL, CAPITAL, SEAT, ORGANIZATION})
+# an organisation's nationality does not set a scene: "AP" reports from anywhere, "Hezbollah
+# fighters" fight in Syria
+SCENE_TYPES = frozenset({COUNTRY, ADJECTIVE, PLURAL, CAPITAL, SEAT})
 
 
 def fill_scene_countries(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:

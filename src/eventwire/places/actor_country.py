@@ -1,4 +1,4 @@
-"""Give an event's sector-only actors ("police", "protesters", "gunmen") the country of the
+"""Give an event's sector-only actors ("police", "protesters", "a gunman") the country of the
 event's place: local actors of a located event are taken to belong to the country where it
 happened. The evidence coder gains "+place-country" so the inference stays visible.
 """
@@ -32,9 +32,11 @@ def with_place_country(event: Event) -> Event:
 
 
 def is_local_actor(actor: Actor) -> bool:
-    """Whether an actor is a sector-only group or organisation that may take a place's country."""
-    return (actor.country is None and actor.sector is not None and actor.kind in LOCAL_KINDS
-            and actor.sector not in TRANSNATIONAL_SECTORS)
+    """Whether an actor is a sector-only group, organisation or unnamed person ("a gunman")
+    that may take a place's country."""
+    unnamed_person = actor.kind == "person" and actor.name[:1].islower()
+    return (actor.country is None and actor.sector is not None and actor.sector not in TRANSNATIONAL_SECTORS
+            and (actor.kind in LOCAL_KINDS or unnamed_person))
 
 
 def _localised(actor: Actor, country: str) -> Actor:
