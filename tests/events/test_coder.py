@@ -131,6 +131,11 @@ def test_riots_protests_and_fighting(code, text, event_type):
     assert event_type in {e.type for e in code(text) if e.happened}
 
 
+def test_adjective_in_an_event_noun_names_its_source(code):
+    events = [event for event in code("Saudi-led coalition air raids hit the city of Marib.") if event.happened]
+    assert {actor.country for event in events for actor in event.sources} == {"SAU"}
+
+
 @pytest.mark.parametrize(
     ("text", "name", "sector"),
     [

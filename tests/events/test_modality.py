@@ -10,6 +10,10 @@ from eventwire.events.modality import modality_of
         ("Rebels did not attack the convoy.", "attack", "negated"),
         ("Rebels will attack the convoy.", "attack", "future"),
         ("Rebels could attack the convoy.", "attack", "hypothetical"),
+        # a definite event a verb of comment takes as object took place
+        ("The party declined to condemn the airstrikes.", "airstrikes", "asserted"),
+        ("Leaders agreed to postpone the demonstration.", "demonstration", "future"),
+        ("Militants plotted to bomb the bridge.", "bomb", "intended"),
         ("If talks fail, rebels will attack the city.", "attack", "future"),
         ("The army threatened to strike the rebel camps.", "strike", "threatened"),
         ("The government refused to meet the strikers.", "meet", "negated"),

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from eventwire.actors.knowledge import CAPITAL, COUNTRY, load_knowledge_base, unattributed_means
 from eventwire.actors.scene import scene_countries
-from eventwire.events.lexicon import lemmas
+from eventwire.events.lexicon import lemmas, light_verbs
 from eventwire.model import Actor, Evidence
 
 SUBJECT_LINKS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "dobj", "pobj", "ccomp", "acomp"}
@@ -25,12 +25,6 @@ CONDITION_MARKERS = {"unless", "if", "until"}
 STANCE_NOUNS = {"defiance", "protest", "retaliation", "response", "solidarity", "opposition", "revenge", "reprisal",
                 "pressure", "objection", "warning", "call", "demand", "appeal", "criticism"}
 STANCE_PREPOSITIONS = {"in", "despite"}
-LIGHT_VERBS = {"launch", "carry", "conduct", "mount", "stage", "hold", "make", "impose", "begin", "start",
-               "continue", "lead", "order", "announce", "undertake", "step", "resume", "renew", "open", "pass",
-               "grant", "provide", "give", "offer", "send", "deliver", "complete", "issue", "file", "level",
-               "reach", "sign", "conclude", "seal", "strike", "forge", "speed", "accelerate", "finish",
-               "reimpose", "tighten", "extend", "intensify", "escalate", "declare", "organize", "organise",
-               "establish", "enforce", "maintain", "remain", "stay", "go", "put", "be", "place", "keep"}
 # participles that describe their subject's stance, not something done to it: "Israel is opposed to"
 STANCE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "disposed", "inclined"}
 PRONOUNS = {"PRP", "WP", "WDT", "DT", "EX"}
@@ -373,7 +367,7 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
     if noun.dep_ == "pobj" and head.lower_ in ("on", "under") and head.head.pos_ == "VERB":
         # "remained on alert", "was put under investigation"
         head, noun = head.head, head
-    if not sources and noun.dep_ in ("dobj", "nsubjpass", "prep") and not LIGHT_VERBS.isdisjoint(lemmas(head)):
+    if not sources and noun.dep_ in ("dobj", "nsubjpass", "prep") and not light_verbs().isdisjoint(lemmas(head)):
         # the light verb's "at" is a venue: "held a meeting with X at a lunch"
         verb_sources, verb_targets = _verb_arguments(head, index, frozenset(TARGET_PREPOSITIONS - {"at"}))
         sources += verb_sources

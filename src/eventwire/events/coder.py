@@ -157,8 +157,17 @@ def _demand(modal: Token, article: Article, lexicon: Lexicon, index: ActorIndex)
 
 
 def _not_trigger(actors: list[Actor], token: Token) -> list[Actor]:
-    """Drop an actor mention that is the trigger itself ("the shooting" as its own attacker)."""
-    return [a for a in actors if not a.evidence.start <= token.idx < a.evidence.end]
+    """Drop an actor mention that is the trigger itself ("the shooting" as its own attacker),
+    unless a modifier before the trigger gives it a country ("Israeli airstrikes")."""
+    return [a for a in actors if not a.evidence.start <= token.idx < a.evidence.end
+            or (a.country and _named_before(a, token))]
+
+
+def _named_before(actor: Actor, token: Token) -> bool:
+    """Whether the actor's words before the trigger name someone ("Israeli airstrikes",
+    "Saudi-led raids"), not only describe the act ("the shooting", "a roadside bombing")."""
+    return any(t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() for t in token.doc[token.sent.start : token.i]
+               if t.idx >= actor.evidence.start)
 
 
 def _civilian_violence(event: Event) -> bool:

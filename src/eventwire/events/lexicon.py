@@ -59,6 +59,11 @@ def lemmas(token: Token) -> tuple[str, ...]:
     return (lemma,)
 
 
+def light_verbs() -> frozenset[str]:
+    """Verbs that carry an event noun ("launched an attack", "held talks")."""
+    return load_lexicon().word_lists["light_verbs"]
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read the trigger table and derive each trigger's PLOVER codes and Goldstein score."""

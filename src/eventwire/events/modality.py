@@ -7,10 +7,10 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from eventwire.events.lexicon import DATA
+from eventwire.events.lexicon import DATA, load_lexicon
 
 CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "nsubjpass"}
-NEGATIONS = {"not", "n't", "never", "no", "without"}
+DEFINITE = {"the", "this", "that", "these", "those"}
 MAX_CLIMB = 4
 
 
@@ -41,6 +41,8 @@ def modality_of(trigger: Token) -> str:
         return "future"  # "they said they would meet": future in reported speech
     if own:
         return own
+    if _presupposed(trigger):
+        return "asserted"
     reported = False
     child, head = trigger, trigger.head
     for _ in range(MAX_CLIMB):
@@ -74,6 +76,20 @@ def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | No
         if child.dep_ == "mark" and (word, "marker") in cues:
             return cues[(word, "marker")]
     return None
+
+
+def _presupposed(noun: Token) -> bool:
+    """A definite event noun that a verb of comment takes as object took place, whatever that
+    verb's modality: "declined to condemn the airstrikes", "would not discuss Tuesday's attack"
+    (not so for "postpone the demonstration", "oppose the deployment")."""
+    definite = any(child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in DEFINITE)
+                   for child in noun.children)
+    if noun.pos_ != "NOUN" or not definite:
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
+        return False
+    return verb.lemma_.lower() in load_lexicon().word_lists["presupposing"]
 
 
 def is_conditional(token: Token) -> bool:
