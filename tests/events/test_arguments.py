@@ -54,6 +54,9 @@ def arguments(ctx):
         # a bomb that acts stands for an unidentified attacker of the country the sentence is set in
         ("A roadside bomb killed three soldiers in Kandahar, Afghanistan.", "killed", ({"AFGUAF"}, {"AFGMIL"})),
         ("The mayor was killed in a car bomb explosion in Baghdad.", "killed", ({"IRQUAF"}, {"IRQGOV"})),
+        # the noun an -ing participle modifies is its agent
+        ("Lebanese protesters demonstrating against the government blocked the road.", "demonstrating",
+         ({"LBNCVL"}, {"LBNGOV"})),
         # the parties of a symmetric event: the first is the source
         ("Clashes erupted between Kenyan police and Somali militants.", "Clashes", ({"KENCOP"}, {"SOMREB"})),
         ("A clash between Chadian soldiers and Sudanese rebels was reported.", "clash", ({"TCDMIL"}, {"SDNREB"})),

@@ -159,6 +159,8 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
             sources += actors_of(subject, index)
     if verb.dep_ == "relcl" and not sources and not passive:
         sources += actors_of(verb.head, index)
+    if verb.dep_ == "acl" and not sources and verb.tag_ == "VBG":
+        sources += actors_of(verb.head, index)  # "protesters demonstrating against ..."
     if not targets:
         targets += _object_targets(verb, index)
     if not targets:
