@@ -19,6 +19,8 @@ import pytest
         ("Police questioned French and German tourists.", "Police", (None, "COP")),
         # an organisation's nationality sets no scene
         ("Police detained a photographer working for Reuters.", "Police", (None, "COP")),
+        # nor does a country named as a kind of thing
+        ("Protesters angry at the falling US dollar rate blocked the highway.", "Protesters", (None, "CVL")),
         # a bare conjunct shares the first conjunct's country
         ("Syrian tanks and helicopters shelled the town.", "helicopters", ("SYR", "MIL")),
         # ethnic groups are coded where they live

@@ -32,7 +32,8 @@ def _event(actors, place_country):
         ("TUR", "MIL", "group", "IRQ", "TUR"),  # "Turkish forces" keep their own country
         (None, "CVL", "person", "IRQ", "IRQ"),  # "a civilian", "a gunman": unnamed persons are local
         (None, "IMG", "group", "IRQ", None),  # transnational militants
-        (None, None, "organization", "IRQ", None),  # no sector: nothing known to localise
+        (None, None, "organization", "IRQ", "IRQ"),  # an organisation the knowledge base does not know
+        (None, None, "group", "IRQ", None),  # no sector: nothing known to localise
         (None, "IGO", "igo", "IRQ", None),
         (None, "CVL", "group", None, None),  # place without a country
     ],

@@ -20,6 +20,7 @@ from eventwire.actors.knowledge import (
     NON_ACTOR,
     PLURAL,
     SEAT,
+    SECTOR,
     KnowledgeBase,
     unattributed_means,
 )
@@ -111,10 +112,11 @@ def _named_countries(doc: Doc, kb: KnowledgeBase) -> dict[int, dict[str, set[int
     """Sentence start -> country -> the clauses (verb indices) that name it as a location."""
     matches = kb.match(doc)
     blocked = {i for span, entry in matches if entry.type == NON_ACTOR for i in range(span.start, span.end)}
+    actor_words = {i for span, entry in matches if entry.type == SECTOR for i in range(span.start, span.end)}
     named: dict[int, dict[str, set[int]]] = {}
     for span, entry in matches:
         if (entry.type not in SCENE_TYPES or entry.country not in kb.countries or _affiliated(span)
-                or any(i in blocked for i in range(span.start, span.end))):
+                or _owns_a_thing(span, actor_words) or any(i in blocked for i in range(span.start, span.end))):
             continue
         clauses = named.setdefault(span.sent.start, {}).setdefault(entry.country, set())
         top = _climb(span.root)[-1]
@@ -165,6 +167,13 @@ def _residence(doc: Doc, mention: Mention, kb: KnowledgeBase, scenes: dict[int, 
         if scene is not None and scene != mention.country:
             return scene
     return None
+
+
+def _owns_a_thing(span: Span, actor_words: set[int]) -> bool:
+    """ "the US dollar": a country named as a kind of thing, not a setting ("US troops" names
+    an actor and does set one)."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i not in actor_words
 
 
 def _affiliated(span: Span) -> bool:

@@ -32,11 +32,15 @@ def with_place_country(event: Event) -> Event:
 
 
 def is_local_actor(actor: Actor) -> bool:
-    """Whether an actor is a sector-only group, organisation or unnamed person ("a gunman")
-    that may take a place's country."""
+    """Whether an actor without a country may take a place's country: a sector-only group or
+    unnamed person ("protesters", "a gunman"), or an organisation the knowledge base does not
+    know ("the Kisan Sangharsh Committee"), which acts where it is based."""
+    if actor.country is not None or actor.sector in TRANSNATIONAL_SECTORS:
+        return False
+    if actor.kind == "organization":
+        return True
     unnamed_person = actor.kind == "person" and actor.name[:1].islower()
-    return (actor.country is None and actor.sector is not None and actor.sector not in TRANSNATIONAL_SECTORS
-            and (actor.kind in LOCAL_KINDS or unnamed_person))
+    return actor.sector is not None and (actor.kind in LOCAL_KINDS or unnamed_person)
 
 
 def _localised(actor: Actor, country: str) -> Actor:
