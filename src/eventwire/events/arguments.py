@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from eventwire.actors.knowledge import CAPITAL, COUNTRY, load_knowledge_base, unattributed_means
 from eventwire.actors.scene import scene_countries
-from eventwire.events.lexicon import lemmas, light_verbs
+from eventwire.events.lexicon import lemmas, light_verbs, load_lexicon
 from eventwire.model import Actor, Evidence
 
 SUBJECT_LINKS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "dobj", "pobj", "ccomp", "acomp"}
@@ -20,18 +20,11 @@ PLACE_PREPOSITIONS = {"in", "to", "into", "from", "inside", "at", "on", "across"
 # a phrase's locative modifiers name where, not whom: "blocked streets in Hong Kong"
 LOCATIVE_PREPOSITIONS = {"in", "near", "at", "inside", "outside", "around", "across", "throughout", "within", "along"}
 CONDITION_MARKERS = {"unless", "if", "until"}
-# "in defiance of X", "in protest against X", "in retaliation for X's attack": X is the target
-# "despite pressure from X", "despite objections by X": X is the party resisted
-STANCE_NOUNS = {"defiance", "protest", "retaliation", "response", "solidarity", "opposition", "revenge", "reprisal",
-                "pressure", "objection", "warning", "call", "demand", "appeal", "criticism"}
 STANCE_PREPOSITIONS = {"in", "despite"}
-# participles that describe their subject's stance, not something done to it: "Israel is opposed to"
-STANCE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "disposed", "inclined"}
 PRONOUNS = {"PRP", "WP", "WDT", "DT", "EX"}
 CODER = "events.arguments.v1"  # actors the arguments stand in for: places, unnamed attackers
 PLACE_KINDS = {COUNTRY, CAPITAL}
 MAX_CLIMB = 4
-OCCURRENCE_VERBS = {"erupt", "break", "take", "occur", "happen", "ensue", "continue", "resume", "flare", "rage"}
 PARTICIPANT_PREPOSITIONS = {"between", "with", "among", "against"}
 MAX_PLACE_DEPTH = 2
 
@@ -135,7 +128,8 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
     sources: list[Actor] = []
     targets: list[Actor] = []
     passive = _is_passive(verb)
-    stance = passive and verb.lower_ in STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
+    stance = (passive and verb.lower_ in _words("stance_participles")
+              and not any(c.dep_ == "agent" for c in verb.children))
     for child in _argument_children(verb):
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and stance):
             sources += actors_of(_relative_head(child), index)
@@ -223,7 +217,7 @@ def _stance_targets(verb: Token, index: ActorIndex) -> list[Actor]:
         if preposition.dep_ != "prep" or preposition.lower_ not in STANCE_PREPOSITIONS:
             continue
         for noun in preposition.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in STANCE_NOUNS:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in _words("stance_nouns"):
                 found += [a for inner in noun.children
                           if inner.dep_ in ("prep", "agent") and inner.lower_ in TARGET_PREPOSITIONS | {"by"}
                           for pobj in inner.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
@@ -374,9 +368,10 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
         verb_sources, verb_targets = _verb_arguments(head, index, frozenset(TARGET_PREPOSITIONS - {"at"}))
         sources += verb_sources
         targets += [t for t in verb_targets if t not in sources]
-    if not sources and not targets and noun.dep_ == "nsubj" and head.lemma_.lower() in OCCURRENCE_VERBS:
+    if not sources and not targets and noun.dep_ == "nsubj" and head.lemma_.lower() in _words("occurrence_verbs"):
         # "clashes erupted between X and Y": the participants hang on the verb, the first is the source
-        participants = [a for child in head.children if child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPOSITIONS
+        participants = [a for child in head.children
+                        if child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPOSITIONS
                         for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
         sources, targets = _first_and_rest(participants)
     if parties and not sources:
@@ -413,12 +408,13 @@ def _inherited_subject(verb: Token) -> Token | None:
         if child.dep_ not in SUBJECT_LINKS or child.head.i == child.i:
             return None
         child = child.head
-        if _is_passive(child) and child.lower_ not in STANCE_PARTICIPLES:
+        if _is_passive(child) and child.lower_ not in _words("stance_participles"):
             agents = [pobj for agent in child.children if agent.dep_ == "agent"
                       for pobj in agent.children if pobj.dep_ == "pobj"]
             return agents[0] if agents else None
         for sibling in child.children:
-            if sibling.dep_ == "nsubj" or (sibling.dep_ == "nsubjpass" and child.lower_ in STANCE_PARTICIPLES):
+            stance = sibling.dep_ == "nsubjpass" and child.lower_ in _words("stance_participles")
+            if sibling.dep_ == "nsubj" or stance:
                 return _relative_head(sibling)
     return None
 
@@ -450,3 +446,8 @@ def _unique(actors) -> list[Actor]:
             seen.add(key)
             unique.append(actor)
     return unique
+
+
+def _words(name: str) -> frozenset[str]:
+    """A word list of `data/events/` ("stance_nouns")."""
+    return load_lexicon().word_lists[name]
