@@ -66,6 +66,11 @@ def test_codes_the_main_event(code, text, expected):
         ("Militants plotted to blow up the bridge.", {"ASSAULT"}),
         # one man attacking is an assault, not a riot
         ("A man attacked two police officers with a knife.", {"PROTEST"}),
+        # deaths no one inflicted
+        ("A ferry capsized off the coast last week, killing at least 40 people.", {"ASSAULT"}),
+        ("The earthquake killed ten people in the province.", {"ASSAULT"}),
+        # an attack in words is a criticism
+        ("The senator attacked the governor, saying he had broken his promise.", {"ASSAULT"}),
     ],
 )
 def test_codes_no_false_event(code, text, absent):

@@ -20,6 +20,8 @@ COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE
 HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
+CRITICIZE_CAMEO = "111"
+MAX_CLAUSE_CLIMB = 3
 DEMONSTRATE_CAMEO = "141"
 ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
 OBLIGATION = {"must", "should"}
@@ -122,8 +124,32 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             continue
         if trigger.object_list and not _has_object(token, lexicon.word_lists[trigger.object_list]):
             continue
+        if trigger.plover == "ASSAULT" and _caused_by_mishap(token, lexicon):
+            return None
+        if trigger.plover == "ASSAULT" and _spoken(token):
+            return lexicon.code(CRITICIZE_CAMEO)
         return trigger
     return None
+
+
+def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
+    """ "A boat capsized, killing 170", "the earthquake killed ten": deaths no one inflicted."""
+    words = lexicon.word_lists["mishaps"]
+    clause = token
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if any(child.dep_ == "nsubj" and child.lemma_.lower() in words for child in clause.children):
+            return True
+        if clause.dep_ not in ("advcl", "xcomp", "conj") or clause.head is clause:
+            return False
+        clause = clause.head
+    return False
+
+
+def _spoken(token: Token) -> bool:
+    """ "Bush attacked Rubio, saying ...": an attack in words, a criticism."""
+    return token.pos_ == "VERB" and any(
+        child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > token.i
+        and child.lemma_.lower() in reporting_verbs() | {"call"} for child in token.children)
 
 
 def _figurative(token: Token, lexicon: Lexicon) -> bool:
