@@ -75,6 +75,9 @@ def test_required_events(form, request):
     assert "MIL" in {a.sector for a in strike.targets}
     assert strike.place is not None and strike.place.country == "IRQ"
     assert len(strike.mentions) >= 3  # headline, "retaliated", "firing", "launched", ...
+    iranian_attacks = [e for e in article.events if e.happened and e.type == "ASSAULT"
+                       and "IRN" in {a.country for a in e.sources}]
+    assert iranian_attacks == [strike], "the strike is coded once, whatever its mentions name as targets"
     assert asserted(article, "ASSAULT", "USA", "IRN"), "assassination of Soleimani"
     assert asserted(article, "THREATEN", "IRN", "ISR")
     assert asserted(article, "REQUEST", "IRN", "USA")

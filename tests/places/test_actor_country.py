@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from eventwire.model import Actor, Event, Evidence, Place
@@ -32,7 +34,7 @@ def _event(actors, place_country):
         ("TUR", "MIL", "group", "IRQ", "TUR"),  # "Turkish forces" keep their own country
         (None, "CVL", "person", "IRQ", "IRQ"),  # "a civilian", "a gunman": unnamed persons are local
         (None, "IMG", "group", "IRQ", None),  # transnational militants
-        (None, None, "organization", "IRQ", "IRQ"),  # an organisation the knowledge base does not know
+        (None, None, "organization", "IRQ", "IRQ"),  # a source the knowledge base does not know
         (None, None, "group", "IRQ", None),  # no sector: nothing known to localise
         (None, "IGO", "igo", "IRQ", None),
         (None, "CVL", "group", None, None),  # place without a country
@@ -64,3 +66,11 @@ def test_is_local_actor(country, sector, kind, local):
 def test_named_person_is_not_localised():
     """ "President Avril" in a Haitian town may be a visitor: only the text can give his country."""
     assert not is_local_actor(_actor(None, "GOV", "person", name="Prosper Avril"))
+
+
+def test_unknown_organisation_is_localised_as_source_only():
+    """ "the bases of Erbil": an unknown "organisation" among the targets is often a place."""
+    unknown = _actor(None, None, "organization", name="Erbil")
+    event = dataclasses.replace(_event([unknown], "IRQ"), targets=(unknown,))
+    located = with_place_country(event)
+    assert located.sources[0].country == "IRQ" and located.targets[0].country is None

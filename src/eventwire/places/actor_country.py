@@ -15,7 +15,7 @@ TRANSNATIONAL_SECTORS = frozenset({"IMG", "IGO", "NGO", "MNC"})
 
 
 def with_place_country(event: Event) -> Event:
-    """Return the event with its sector-only actors given the country of its place.
+    """Return the event with its local actors given the country of its place.
 
     Example:
         event = with_place_country(event)  # "protesters" in Ahvaz -> country "IRN"
@@ -24,8 +24,8 @@ def with_place_country(event: Event) -> Event:
     country = event.place.country if event.place is not None else None
     if not country:
         return event
-    sources = tuple(_localised(actor, country) for actor in event.sources)
-    targets = tuple(_localised(actor, country) for actor in event.targets)
+    sources = tuple(_localised(actor, country, is_local_source(actor)) for actor in event.sources)
+    targets = tuple(_localised(actor, country, is_local_actor(actor)) for actor in event.targets)
     if sources == event.sources and targets == event.targets:
         return event
     return dataclasses.replace(event, sources=sources, targets=targets)
@@ -33,18 +33,24 @@ def with_place_country(event: Event) -> Event:
 
 def is_local_actor(actor: Actor) -> bool:
     """Whether an actor without a country may take a place's country: a sector-only group or
-    unnamed person ("protesters", "a gunman"), or an organisation the knowledge base does not
-    know ("the Kisan Sangharsh Committee"), which acts where it is based."""
-    if actor.country is not None or actor.sector in TRANSNATIONAL_SECTORS:
+    unnamed person ("protesters", "a gunman")."""
+    if actor.country is not None or actor.sector is None or actor.sector in TRANSNATIONAL_SECTORS:
         return False
-    if actor.kind == "organization":
-        return True
     unnamed_person = actor.kind == "person" and actor.name[:1].islower()
-    return actor.sector is not None and (actor.kind in LOCAL_KINDS or unnamed_person)
+    return actor.kind in LOCAL_KINDS or unnamed_person
 
 
-def _localised(actor: Actor, country: str) -> Actor:
-    if not is_local_actor(actor):
+def is_local_source(actor: Actor) -> bool:
+    """Whether the source of a located event may take its country: a local actor, or an
+    organisation the knowledge base does not know ("the Kisan Sangharsh Committee protested"),
+    which acts where it is based. (Unknown organisations among targets are often places the
+    parser took for names: "the bases of Erbil".)"""
+    unknown = actor.kind == "organization" and actor.country is None and actor.sector is None
+    return is_local_actor(actor) or unknown
+
+
+def _localised(actor: Actor, country: str, local: bool) -> Actor:
+    if not local:
         return actor
     evidence = dataclasses.replace(actor.evidence, coder=actor.evidence.coder + SUFFIX)
     return dataclasses.replace(actor, country=country, evidence=evidence)
