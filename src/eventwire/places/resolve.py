@@ -2,10 +2,13 @@
 
 A candidate's score adds a prior (feature type, population, how its name matched) and
 context from the other places of the article: shared country, containing or contained
-first-level division, and nearness. Countries and divisions come before same-name towns,
-a large city before its same-name province ("Baghdad" the city, "Washington" the capital
-unless "Washington state" or Washington towns are mentioned), and every mention of one
-name in an article gets the same place.
+first-level division, and nearness; countries of the actors ("Taliban militants") and
+countries qualifying a noun ("the US dollar") count as little as adjectives. A place
+qualified by the next one ("Tijuana, Baja California", "Amritsar (Punjab)") favours the
+candidates that lie inside it and is left unresolved when it cannot. Countries and
+divisions come before same-name towns, a large city before its same-name province
+("Baghdad" the city, "Washington" the capital unless "Washington state" or Washington towns
+are mentioned), and every mention of one name in an article gets the same place.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def resolve_places(article: Article, ctx: Context) -> Article:
         return article
     gazetteer = ctx.gazetteer
     mentions = find_toponyms(article.doc, gazetteer)
-    chosen = choose_candidates(mentions, article.text)
+    chosen = choose_candidates(mentions, article.text, actor_countries(article, mentions))
     version = gazetteer.version
     places = tuple(
         _place(mention, chosen.get(index), article, version) for index, mention in enumerate(mentions)
@@ -55,14 +58,27 @@ def resolve_places(article: Article, ctx: Context) -> Article:
     return dataclasses.replace(article, places=places)
 
 
-def choose_candidates(mentions: list[Mention], text: str) -> dict[int, Candidate]:
-    """Return the chosen candidate of each mention (by index) that has any."""
+def actor_countries(article: Article, mentions: list[Mention]) -> frozenset[str]:
+    """Return the countries of the article's actors named without a place name ("Taliban
+    militants", "Hezbollah supporters"): weak evidence of where its places lie."""
+    return frozenset(
+        actor.country for actor in article.actors
+        if actor.country and len(actor.country) == 3 and actor.country != "IGO" and not any(
+            m.start < actor.evidence.end and actor.evidence.start < m.end for m in mentions))
+
+
+def choose_candidates(mentions: list[Mention], text: str,
+                      hinted: frozenset[str] = frozenset()) -> dict[int, Candidate]:
+    """Return the chosen candidate of each mention (by index) that has any; `hinted`
+    countries (of actors) count as countries named through adjectives."""
     groups: dict[tuple[str, bool, bool], list[int]] = defaultdict(list)
     for index, mention in enumerate(mentions):
         if mention.candidates:
             groups[(name_key(mention.text), mention.adjective, mention.division)].append(index)
     keys = {index: key for key, indexes in groups.items() for index in indexes}
     links = _qualifier_links(mentions, keys, text)
+    weak = {key: all(mentions[index].adjective or mentions[index].modifier for index in indexes)
+            for key, indexes in groups.items()}
     choice = {key: max(mentions[indexes[0]].candidates, key=lambda c: prior(c, mentions[indexes[0]]))
               for key, indexes in groups.items()}
     for _ in range(ROUNDS):
@@ -70,7 +86,8 @@ def choose_candidates(mentions: list[Mention], text: str) -> dict[int, Candidate
         for key, indexes in groups.items():
             others = [candidate for other, candidate in choice.items() if other != key]
             context = _Context.of(others, weights=[len(groups[other]) for other in choice if other != key],
-                                  adjectives=[other[1] for other in choice if other != key])
+                                  adjectives=[weak[other] or _is_minor_alias(choice[other])
+                                              for other in choice if other != key], hinted=hinted)
             mention = mentions[indexes[0]]
             partners = [(mentions[groups[other][0]].candidates, outer) for other, outer in links.get(key, ())]
             updated[key] = max(mention.candidates, key=lambda c: prior(c, mention) + context.score(c)
@@ -85,18 +102,24 @@ def choose_candidates(mentions: list[Mention], text: str) -> dict[int, Candidate
 def _outside(inner: Candidate, outer: Candidate) -> bool:
     """Whether a minor place, or one matched through another of its names, lies outside the
     country, division or big city that qualifies it in the text ("Karama town in Raqqa"
-    resolved to Calama, Chile; "Yasne, Donetsk" to a Yasne of another oblast)."""
+    resolved to Calama, Chile; "Yasne, Donetsk" to a Yasne of another oblast), or in another
+    country than the town that qualifies it ("Goyali, Gadabay" resolved to a Goyali of India);
+    and a first-level division qualified by another or by a big city."""
     code = outer.feature_code or ""
-    if outer.country is None or is_strong(inner) and inner.kind != ALTERNATE:
+    if outer.country is None or outer.id == inner.id:
+        return False
+    big_city = outer.feature_class == "P" and outer.population >= BIG_CITY
+    if inner.feature_code == "ADM1" and (code == "ADM1" or big_city):
+        return True  # "La Libertad, Arequipa": not the region
+    if is_strong(inner) and inner.kind != ALTERNATE:
         return False
     if inner.country != outer.country:
-        return code.startswith("PCL") or code.startswith("ADM")
+        return code.startswith("PCL") or code.startswith("ADM") or outer.feature_class == "P"
     if inner.admin1 is None or is_strong(inner):
         return False
     if code == "ADM1":  # "Yasne, Donetsk Oblast" resolved to a Yasne of another oblast
         return inner.admin1 != outer.name
-    return outer.feature_class == "P" and outer.admin1 is not None and outer.population >= BIG_CITY \
-        and inner.admin1 != outer.admin1
+    return big_city and outer.admin1 is not None and inner.admin1 != outer.admin1
 
 
 def _without_stray_local_names(mentions: list[Mention], chosen: dict[int, Candidate]) -> dict[int, Candidate]:
@@ -106,8 +129,8 @@ def _without_stray_local_names(mentions: list[Mention], chosen: dict[int, Candid
     targeted Mukayras district"): a namesake abroad is likelier than a place the other names
     do not surround."""
     weak = {index for index, c in chosen.items() if mentions[index].local or _is_minor_alias(c)}
-    countries = {c.country for index, c in chosen.items()
-                 if index not in weak and not mentions[index].adjective and c.country}
+    countries = {c.country for index, c in chosen.items() if index not in weak and c.country
+                 and not mentions[index].adjective and not mentions[index].modifier}
     if not countries:
         return chosen
     return {index: c for index, c in chosen.items() if index not in weak or c.country in countries}
@@ -135,20 +158,23 @@ def _qualifier_links(mentions: list[Mention], keys: dict[int, tuple],
 def _qualifier_score(candidate: Candidate, partners: list[tuple[tuple[Candidate, ...], bool]]) -> float:
     score = 0.0
     for others, other_is_outer in partners:
-        if other_is_outer and any(_contains(other, candidate) for other in others):
-            score += 4.0
-        elif not other_is_outer and any(_contains(candidate, other) for other in others):
-            score += 4.0
+        if other_is_outer:
+            score += max((_containment(other, candidate) for other in others), default=0.0)
+        else:
+            score += max((_containment(candidate, other) for other in others), default=0.0)
     return score
 
 
-def _contains(outer: Candidate, inner: Candidate) -> bool:
+def _containment(outer: Candidate, inner: Candidate) -> float:
+    """Score how well `outer` can qualify `inner`: its country or first-level division (4),
+    or a big city of the same division ("El Alto, La Paz") (3), else 0."""
     code = outer.feature_code or ""
     if outer.country is None or outer.country != inner.country or outer.id == inner.id:
-        return False
-    if code == "PPLA" and inner.admin1 is not None:  # "Yasne, Donetsk": the seat names its division
-        return inner.admin1 == outer.admin1
-    return code.startswith("PCL") or (code == "ADM1" and inner.admin1 == outer.name)
+        return 0.0
+    if code.startswith("PCL") or code == "ADM1" and inner.admin1 == outer.name:
+        return 4.0
+    big_city = outer.feature_class == "P" and outer.population >= BIG_CITY
+    return 3.0 if big_city and inner.admin1 is not None and inner.admin1 == outer.admin1 else 0.0
 
 
 def prior(candidate: Candidate, mention: Mention) -> float:
@@ -187,11 +213,11 @@ class _Context:
 
     @classmethod
     def of(cls, candidates: list[Candidate], weights: list[int],
-           adjectives: list[bool] | None = None) -> _Context:
+           adjectives: list[bool] | None = None, hinted: frozenset[str] = frozenset()) -> _Context:
         """Context of the other places; countries named only through adjectives ("Saudi-led
-        air raids") weigh less than countries and places named as such."""
+        air raids") or actors weigh less than countries and places named as such."""
         countries: Counter = Counter()
-        adjectival: set[str] = set()
+        adjectival: set[str] = set(hinted)
         divisions, admin1s, points = set(), set(), []
         for candidate, weight, adjective in zip(candidates, weights, adjectives or [False] * len(candidates)):
             if candidate.country and adjective:
