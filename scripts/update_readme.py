@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -15,7 +16,9 @@ BLOCK = re.compile(r"(<!-- evaluation:start -->\n).*?(<!-- evaluation:end -->)",
 
 
 def main() -> None:
-    table = Path(sys.argv[1]).read_text(encoding="utf-8").strip() + "\n"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("markdown", type=Path, help="output of the evaluation command with --markdown")
+    table = parser.parse_args().markdown.read_text(encoding="utf-8").strip() + "\n"
     text = README.read_text(encoding="utf-8")
     if not BLOCK.search(text):
         sys.exit("README.md has no evaluation block")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -146,17 +146,10 @@ def evaluate_m2e2(path: Path, ctx: Context, limit: int | None = None) -> Report:
     types = {label: Counts() for label in M2E2_TYPES}
     no_event = Counts()
     records = 0
-    for record in read_jsonl(path / "docs.jsonl", limit):
+    for record, sentences in m2e2_sentences(path, ctx, limit):
         records += 1
-        lines = [line.strip() for line in record["text"].split("\n") if line.strip()]
-        gold_by_line: dict[str, set[str]] = {}
-        for event in record["events"]:
-            gold_by_line.setdefault(event["sentence"].strip(), set()).add(event["plover"] or event["code"])
-        article = code_text("\n\n".join(lines), ctx)
-        predicted_by_line = _events_by_line(article, lines)
-        for number, line in enumerate(lines):
-            gold = gold_by_line.get(line, set())
-            predicted = predicted_by_line.get(number, set()) & set(M2E2_TYPES)
+        for _, gold, predicted in sentences:
+            predicted = predicted & set(M2E2_TYPES)
             for label in M2E2_TYPES:
                 types[label].add(predicted & {label}, gold & {label})
             no_event.add({"none"} if not predicted else set(), {"none"} if not gold else set())
@@ -166,6 +159,23 @@ def evaluate_m2e2(path: Path, ctx: Context, limit: int | None = None) -> Report:
                         f"{label.lower()}_f1": types[label].f1})
     metrics.update({"no_event_precision": no_event.precision, "no_event_recall": no_event.recall})
     return Report("m2e2_voa", records, metrics, {label: c.scores() for label, c in types.items()})
+
+
+def m2e2_sentences(path: Path, ctx: Context, limit: int | None = None,
+                   ) -> Iterator[tuple[dict, list[tuple[str, set[str], set[str]]]]]:
+    """Yield each M2E2 record with its sentences as (text, gold types, predicted types).
+
+    Gold types are PLOVER types where M2E2 maps one, else the ACE code ("Life:Die");
+    predicted types are those of the asserted events with a mention in the sentence.
+    """
+    for record in read_jsonl(path / "docs.jsonl", limit):
+        lines = [line.strip() for line in record["text"].split("\n") if line.strip()]
+        gold_by_line: dict[str, set[str]] = {}
+        for event in record["events"]:
+            gold_by_line.setdefault(event["sentence"].strip(), set()).add(event["plover"] or event["code"])
+        predicted_by_line = _events_by_line(code_text("\n\n".join(lines), ctx), lines)
+        yield record, [(line, gold_by_line.get(line, set()), predicted_by_line.get(number, set()))
+                       for number, line in enumerate(lines)]
 
 
 def _events_by_line(article: Article, lines: list[str]) -> dict[int, set[str]]:
