@@ -29,6 +29,8 @@ def test_local_places(resolve, text, mention, country):
     [
         ("The report (Steele) was shared with the FBI. Bush and Steele never met.", {"Steele"}),
         ("The attack was a new blow to Eta, officials said.", {"Eta"}),
+        # a bracketed abbreviation of the words before it
+        ("A bomb hit the car of the District Commissioner (DC) in Kismayo.", {"DC"}),
     ],
 )
 def test_context_does_not_make_names_places(resolve, text, not_places):

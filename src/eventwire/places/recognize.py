@@ -76,7 +76,19 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = _without_overlaps([m for m in mentions if name_key(m.text) not in generic])
     mentions = _without_overlaps(mentions + _repeated(doc, mentions))
     mentions = _without_overlaps(mentions + _modifier_adjectives(doc, mentions, gazetteer))
-    return [dataclasses.replace(m, modifier=True) if _is_wide_modifier(doc, m) else m for m in mentions]
+    return [dataclasses.replace(m, modifier=True) if _is_wide_modifier(doc, m) else m for m in mentions
+            if not _spells_out_before(doc, m)]
+
+
+def _spells_out_before(doc: Doc, mention: Mention) -> bool:
+    """Whether a bracketed abbreviation stands for the words before it ("the District
+    Commissioner (DC)"), not for a place (Washington, DC)."""
+    span = doc.char_span(mention.start, mention.end)
+    if span is None or not mention.text.isupper() or span.start < 2 or doc[span.start - 1].text != "(":
+        return False
+    words = [t for t in doc[max(span.start - 1 - len(mention.text), 0):span.start - 1] if t.is_alpha]
+    initials = "".join(t.text[0] for t in words[-len(mention.text):])
+    return initials == mention.text
 
 
 def _is_wide_modifier(doc: Doc, mention: Mention) -> bool:
