@@ -20,9 +20,8 @@ COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE
 HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
-CRITICIZE_CAMEO = "111"
+DEMONSTRATE_CAMEO, CRITICIZE_CAMEO = "141", "111"
 MAX_CLAUSE_CLIMB = 3
-DEMONSTRATE_CAMEO = "141"
 ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
 OBLIGATION = {"must", "should"}
 # the actor an event implies when the text names none: (name, sector)
@@ -119,7 +118,7 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None  # "murder rates", "protest leaders"
     if _figurative(token, lexicon):
         return None
-    for trigger in next((found for lemma in lemmas(token) if (found := lexicon.candidates(lemma, pos))), ()):
+    for trigger in _candidates(token, pos, lexicon):
         if trigger.with_word and not _has_word(token, trigger.with_word):
             continue
         if trigger.object_list and not _has_object(token, lexicon.word_lists[trigger.object_list]):
@@ -130,6 +129,14 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             return lexicon.code(CRITICIZE_CAMEO)
         return trigger
     return None
+
+
+def _candidates(token: Token, pos: str, lexicon: Lexicon) -> tuple[Trigger, ...]:
+    """The lexicon rows of the first of the token's lemmas that has any ("shoot-out", "rape")."""
+    for lemma in lemmas(token):
+        if found := lexicon.candidates(lemma, pos):
+            return found
+    return ()
 
 
 def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
