@@ -14,6 +14,9 @@ import pytest
         # divisions in parentheses after a place qualify it
         ("Snipers opened fire on a civilian in the east of Hays city (Al Hudaydah).", "Hays city", "YEM"),
         ("Shells fell on Burkan areas (Mukayras, Al Bayda) at dawn.", "Al Bayda", "YEM"),
+        # a bearing from a place
+        ("Militants attacked a checkpoint north of Tuz Khurmatu.", "Tuz Khurmatu", "IRQ"),
+        ("Rockets fell 10 km south of Dahuk.", "Dahuk", "IRQ"),
         # an adjective does not outweigh a country named as such
         ("Saudi-led air raids were reported on Al Jawf governorate in northern Yemen.", "Al Jawf", "YEM"),
     ],

@@ -87,6 +87,7 @@ def gazetteer_version() -> str:
     """Return the store version: schema, source package versions and curated data digest."""
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
     digest.update(Path(__file__).read_bytes())
+    digest.update((Path(__file__).parent / "names.py").read_bytes())  # the name keys stored
     for package in PACKAGES:
         digest.update(f"{package}={version(package)}".encode())
     for name in DATA_FILES:

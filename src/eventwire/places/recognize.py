@@ -38,6 +38,7 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "district", "subdistrict", "
                          "outskirts", "township", "lga", "upazila", "tehsil", "commune", "subdivision"})
 COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                      "southeastern", "southwestern"})
+BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 AREA_NOUNS = frozenset({"suburbs", "vicinity"})
 # prepositions after which a little-known name is read as a place ("in Raz", not "to Eta")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "between", "outside", "inside", "around", "across",
@@ -306,7 +307,8 @@ def before_place_noun(span: Span) -> bool:
 def in_place_context(span: Span) -> bool:
     """Whether the words around a name say it is a place: after a locative preposition ("in
     Raz"), before a place noun ("Al Dhaher district", "Diwaniya city"), after a place noun
-    and a comma or "of" ("Azra district, Logar", "countryside of Idleb"), before a place in
+    and a comma or "of" ("Azra district, Logar", "countryside of Idleb") or after a bearing
+    ("east of Samarra"), before a place in
     parentheses ("Faridkot (Punjab)"), or in the parenthesised divisions that follow a place
     ("Ashulia town (Savar, Dhaka)")."""
     doc = span.doc
@@ -323,6 +325,8 @@ def in_place_context(span: Span) -> bool:
         return _qualifies_a_place(before)
     if before.text in {",", "of"} and span.start >= 2 and doc[span.start - 2].lower_ in PLACE_NOUNS | AREA_NOUNS:
         return True  # "in Azra district, Logar", "in Haftanin region of Dahuk"
+    if before.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in BEARINGS:
+        return True  # "east of Samarra", "20 km north of Kirkuk"
     opening = _opening_parenthesis(span) if before.text == "," else None
     return opening is not None and _qualifies_a_place(opening)
 
