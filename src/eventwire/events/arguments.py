@@ -305,7 +305,8 @@ def _unattributed_actor(token: Token) -> Actor:
     start = token.left_edge.idx
     end = token.idx + len(token)
     evidence = Evidence(_sentence_number(token), start, end, CODER, kb.version)
-    return Actor(token.doc.text[start:end], "unidentified attackers", country, "UAF", "group", evidence)
+    return Actor(token.doc[token.left_edge.i : token.i + 1].text, "unidentified attackers", country, "UAF", "group",
+                 evidence)
 
 
 def _sentence_number(token: Token) -> int:

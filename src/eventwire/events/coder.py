@@ -226,14 +226,14 @@ def _recode(event: Event, trigger: Trigger, modality: str) -> Event:
 
 
 def _evidence(token: Token, article: Article, trigger: Trigger | None = None) -> Evidence:
-    start = _word_start(token, trigger)
-    return Evidence(article.sentence_at(start), start, token.idx + len(token), CODER, VERSION)
+    word = _trigger_word(token, trigger)
+    return Evidence(article.sentence_at(word.start_char), word.start_char, word.end_char, CODER, VERSION)
 
 
-def _word_start(token: Token, trigger: Trigger | None) -> int:
-    """Where the trigger word starts: at its first part when hyphenated ("shoot-out")."""
+def _trigger_word(token: Token, trigger: Trigger | None) -> Span:
+    """The trigger word: from its first part when the tokenizer split it ("shoot-out")."""
     split = trigger is not None and "-" in trigger.lemma and token.i >= 2 and token.nbor(-1).text == "-"
-    return token.nbor(-2).idx if split else token.idx
+    return token.doc[token.i - 2 if split else token.i : token.i + 1]
 
 
 def _is_background(token: Token, actorless: bool) -> bool:
@@ -270,7 +270,7 @@ def _has_object(token: Token, words: frozenset[str]) -> bool:
 
 def _trigger_text(token: Token, trigger: Trigger) -> str:
     if not trigger.with_word:
-        return token.doc.text[_word_start(token, trigger) : token.idx + len(token)]
+        return _trigger_word(token, trigger).text
     words = [token] + [t for t in (token.head, *token.children) if t.lower_ == trigger.with_word
                        or t.lemma_.lower() == trigger.with_word][:1]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))

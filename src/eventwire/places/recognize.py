@@ -119,9 +119,11 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
                 spans[-1] = (joined, spans[-1][1])
                 continue
         parts = [ent] if gazetteer.has_name(ent.text) else _split_at_separators(ent)
-        places = [part for part in parts if any(
-            c.feature_class in {"P", "A"} and not c.is_adjective for c in _names(part, gazetteer))]
-        label = "GPE" if len(places) >= 2 and entity.label_ not in PLACE_LABELS else entity.label_
+        label = entity.label_
+        if len(parts) >= 2 and label not in PLACE_LABELS and sum(any(
+                c.feature_class in {"P", "A"} and not c.is_adjective for c in _names(part, gazetteer))
+                for part in parts) >= 2:
+            label = "GPE"
         spans.extend((part, label) for part in parts)
     return spans
 
@@ -396,8 +398,9 @@ def _embedded(span: Span, gazetteer: Gazetteer) -> list[Mention]:
             part = span.doc[index:index + size]
             if not part[0].text[:1].isupper() or part[-1].is_punct:
                 continue
-            candidates = tuple(c for c in gazetteer.lookup(part.text) if not c.is_adjective
-                               and is_reliable(c) and _case_fits(part, c))
+            text = part.text
+            candidates = tuple(c for c in gazetteer.lookup(text) if not c.is_adjective
+                               and is_reliable(c) and _case_fits(text, ARTICLE.sub("", text), c))
             if candidates and is_strong(candidates[0]):
                 mentions.append(Mention(part.start_char, part.end_char, part.text, "EMBEDDED", candidates))
                 index += size - 1
@@ -476,25 +479,26 @@ def _names(span: Span, gazetteer: Gazetteer, variants: bool = False) -> tuple[Ca
     """Return the places a span may name; a name unknown with its Arabic article is looked up
     without it ("Ar-Raqqa" as "Raqqa"), and, with `variants`, as another transliteration
     ("Kafr Qaseem" as "Kafr Qasim")."""
-    candidates = gazetteer.lookup(span.text)
-    bare = ARTICLE.sub("", span.text)
-    if not candidates and bare != span.text and bare[:1].isupper():
+    text = span.text
+    candidates = gazetteer.lookup(text)
+    bare = ARTICLE.sub("", text)
+    if not candidates and bare != text and bare[:1].isupper():
         candidates = [c for c in gazetteer.lookup(bare) if not c.is_abbreviation and not c.is_adjective]
     if not candidates and variants:
-        candidates = gazetteer.lookup_variant(span.text)
-    return tuple(c for c in candidates if _case_fits(span, c))
+        candidates = gazetteer.lookup_variant(text)
+    return tuple(c for c in candidates if _case_fits(text, bare, c))
 
 
-def _case_fits(span: Span, candidate: Candidate) -> bool:
+def _case_fits(text: str, bare: str, candidate: Candidate) -> bool:
     """Abbreviations must be written in capitals ("US", not "us"); short capitals ("BA") only
-    match abbreviations."""
-    letters = [char for char in span.text if char.isalpha()]
+    match abbreviations; other names start with a capital, after any Arabic article (`bare`)."""
+    letters = [char for char in text if char.isalpha()]
     if candidate.is_abbreviation:
-        dotted = span.text.endswith(".") and span.text[:1].isupper()
+        dotted = text.endswith(".") and text[:1].isupper()
         return dotted or all(char.isupper() for char in letters)
     if len(letters) <= 4 and all(char.isupper() for char in letters):
         return False
-    return ARTICLE.sub("", span.text)[:1].isupper()
+    return bare[:1].isupper()
 
 
 def _trim(span: Span) -> Span | None:

@@ -218,7 +218,7 @@ def _opens_clause_before(cue: Token, span: QuoteSpan) -> bool:
 
 
 def _tokens_after(doc: Doc, offset: int) -> list[Token]:
-    start = doc.char_span(offset, len(doc.text), alignment_mode="expand")
+    start = doc.char_span(offset, doc[-1].idx + len(doc[-1]), alignment_mode="expand")
     if start is None or not len(start):
         return []
     first = start[0]
@@ -297,6 +297,7 @@ def _indirect_drafts(doc: Doc, spans: tuple[QuoteSpan, ...], quoted: set[int], u
                      direct: list[_Draft]) -> list[_Draft]:
     """Indirect speech and partial quotes: cue verbs with a content clause, and 'according to'."""
     cues = load_cues()
+    text = doc.text  # built from the tokens on every access: once here
     taken = [piece for draft in direct for piece in draft.pieces]
     drafts = []
     for token in doc:
@@ -310,7 +311,7 @@ def _indirect_drafts(doc: Doc, spans: tuple[QuoteSpan, ...], quoted: set[int], u
             continue
         if not content or sum(len(piece) for piece in content) < MIN_CONTENT_TOKENS:
             continue
-        pieces = [_cover_quotes(spans, *_trim(doc.text, part.start_char, part.end_char)) for part in content]
+        pieces = [_cover_quotes(spans, *_trim(text, part.start_char, part.end_char)) for part in content]
         pieces = [(start, end) for start, end in pieces if end > start]
         if not pieces or any(min(end, e) > max(start, s) for s, e in taken for start, end in pieces):
             continue
