@@ -59,12 +59,6 @@ def get_coder(stage: str, name: str) -> Coder:
         raise UnknownCoder(f"no coder {name!r} for stage {stage!r} (known: {known})") from None
 
 
-def coder_names(stage: str) -> tuple[str, ...]:
-    """Return the names of the coders registered for `stage`."""
-    _load_coders()
-    return tuple(sorted(_CODERS[stage]))
-
-
 @cache
 def _load_coders() -> None:
     for module in BUILTIN_MODULES:

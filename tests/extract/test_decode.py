@@ -40,7 +40,8 @@ def test_check_binary_refuses(data: bytes, fragment: str) -> None:
     ],
 )
 def test_check_binary_accepts_text(data: bytes) -> None:
-    check_binary(data)
+    check_binary(data)  # raises BinaryDocument on rejection
+    assert any(char.isalpha() for char in decode_bytes(data))
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,6 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-UNIT_PRECISION = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year",
-                  "DE": "decade", "CE": "century"}
-
 
 def day_value(day: date) -> str:
     """Return the TIMEX3 value of a day: "2020-01-08"."""
