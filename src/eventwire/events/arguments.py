@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from eventwire.actors.knowledge import CAPITAL, COUNTRY, load_knowledge_base, unattributed_means
 from eventwire.actors.scene import scene_countries
-from eventwire.events.lexicon import lemmas, light_verbs, load_lexicon
+from eventwire.events.lexicon import lemmas, word_list
 from eventwire.model import Actor, Evidence
 
 SUBJECT_LINKS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "dobj", "pobj", "ccomp", "acomp"}
@@ -128,7 +128,7 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
     sources: list[Actor] = []
     targets: list[Actor] = []
     passive = _is_passive(verb)
-    stance = (passive and verb.lower_ in _words("stance_participles")
+    stance = (passive and verb.lower_ in word_list("stance_participles")
               and not any(c.dep_ == "agent" for c in verb.children))
     for child in _argument_children(verb):
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and stance):
@@ -217,7 +217,7 @@ def _stance_targets(verb: Token, index: ActorIndex) -> list[Actor]:
         if preposition.dep_ != "prep" or preposition.lower_ not in STANCE_PREPOSITIONS:
             continue
         for noun in preposition.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in _words("stance_nouns"):
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in word_list("stance_nouns"):
                 found += [a for inner in noun.children
                           if inner.dep_ in ("prep", "agent") and inner.lower_ in TARGET_PREPOSITIONS | {"by"}
                           for pobj in inner.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
@@ -364,12 +364,13 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
     if noun.dep_ == "pobj" and head.lower_ in ("on", "under") and head.head.pos_ == "VERB":
         # "remained on alert", "was put under investigation"
         head, noun = head.head, head
-    if not sources and noun.dep_ in ("dobj", "nsubjpass", "prep") and not light_verbs().isdisjoint(lemmas(head)):
+    light = not word_list("light_verbs").isdisjoint(lemmas(head))
+    if not sources and noun.dep_ in ("dobj", "nsubjpass", "prep") and light:
         # the light verb's "at" is a venue: "held a meeting with X at a lunch"
         verb_sources, verb_targets = _verb_arguments(head, index, frozenset(TARGET_PREPOSITIONS - {"at"}))
         sources += verb_sources
         targets += [t for t in verb_targets if t not in sources]
-    if not sources and not targets and noun.dep_ == "nsubj" and head.lemma_.lower() in _words("occurrence_verbs"):
+    if not sources and not targets and noun.dep_ == "nsubj" and head.lemma_.lower() in word_list("occurrence_verbs"):
         # "clashes erupted between X and Y": the participants hang on the verb, the first is the source
         participants = [a for child in head.children
                         if child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPOSITIONS
@@ -409,12 +410,12 @@ def _inherited_subject(verb: Token) -> Token | None:
         if child.dep_ not in SUBJECT_LINKS or child.head.i == child.i:
             return None
         child = child.head
-        if _is_passive(child) and child.lower_ not in _words("stance_participles"):
+        if _is_passive(child) and child.lower_ not in word_list("stance_participles"):
             agents = [pobj for agent in child.children if agent.dep_ == "agent"
                       for pobj in agent.children if pobj.dep_ == "pobj"]
             return agents[0] if agents else None
         for sibling in child.children:
-            stance = sibling.dep_ == "nsubjpass" and child.lower_ in _words("stance_participles")
+            stance = sibling.dep_ == "nsubjpass" and child.lower_ in word_list("stance_participles")
             if sibling.dep_ == "nsubj" or stance:
                 return _relative_head(sibling)
     return None
@@ -447,8 +448,3 @@ def _unique(actors) -> list[Actor]:
             seen.add(key)
             unique.append(actor)
     return unique
-
-
-def _words(name: str) -> frozenset[str]:
-    """A word list of `data/events/` ("stance_nouns")."""
-    return load_lexicon().word_lists[name]

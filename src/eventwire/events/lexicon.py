@@ -59,9 +59,9 @@ def lemmas(token: Token) -> tuple[str, ...]:
     return (lemma,)
 
 
-def light_verbs() -> frozenset[str]:
-    """Verbs that carry an event noun ("launched an attack", "held talks")."""
-    return load_lexicon().word_lists["light_verbs"]
+def word_list(name: str) -> frozenset[str]:
+    """Return a word list of `data/events/` by file stem ("light_verbs", "stance_nouns")."""
+    return load_lexicon().word_lists[name]
 
 
 @cache

@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from eventwire.events.lexicon import DATA, load_lexicon
+from eventwire.events.lexicon import DATA, word_list
 
 CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "nsubjpass"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -89,7 +89,7 @@ def _presupposed(noun: Token) -> bool:
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
         return False
-    return verb.lemma_.lower() in load_lexicon().word_lists["presupposing"]
+    return verb.lemma_.lower() in word_list("presupposing")
 
 
 def is_conditional(token: Token) -> bool:
