@@ -15,7 +15,7 @@ from pathlib import Path
 from eventwire.context import Context
 from eventwire.evaluate.report import Report
 
-Suite = Callable[[Path, Context, "int | None"], Report]
+Suite = Callable[[Path, Context, "int | None", "str | None"], Report]
 
 # suite name (= folder under the gold directory) -> "module:function"
 SUITES: dict[str, str] = {
@@ -28,6 +28,7 @@ SUITES: dict[str, str] = {
     "timebank": "eventwire.evaluate.timex:evaluate_timebank",
     "acled_dates": "eventwire.evaluate.timex:evaluate_acled_dates",
     "polnear": "eventwire.evaluate.quotes:evaluate_polnear",
+    "news_events": "eventwire.evaluate.news:evaluate_news_events",
 }
 
 
@@ -38,7 +39,10 @@ def load_suite(name: str) -> Suite:
 
 
 def evaluate(gold_dir: Path, suites: list[str] | None = None, *, limit: int | None = None,
-             ctx: Context | None = None) -> list[Report]:
-    """Run the named suites (all by default) over `gold_dir` and return their reports."""
+             half: str | None = None, ctx: Context | None = None) -> list[Report]:
+    """Run the named suites (all by default) over `gold_dir` and return their reports.
+
+    `half` ("tune" or "check") scores one development half of every suite (see `half_of`).
+    """
     ctx = ctx or Context()
-    return [load_suite(name)(Path(gold_dir) / name, ctx, limit) for name in suites or list(SUITES)]
+    return [load_suite(name)(Path(gold_dir) / name, ctx, limit, half) for name in suites or list(SUITES)]

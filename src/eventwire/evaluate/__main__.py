@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.evaluate import SUITES, evaluate
-from eventwire.evaluate.report import Report
+from eventwire.evaluate.report import HALVES, Report
 
 
 def print_reports(reports: list[Report], *, as_json: bool = False, as_markdown: bool = False) -> None:
@@ -71,10 +71,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("gold", help="gold directory, one folder per suite")
     parser.add_argument("--suite", action="append", choices=sorted(SUITES), help="suite to run (repeatable)")
     parser.add_argument("--limit", type=int, help="at most this many records per suite")
+    parser.add_argument("--half", choices=HALVES, help="score one development half (split by a hash of the id)")
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
     parser.add_argument("--markdown", action="store_true", help="print headline figures as a Markdown table")
     args = parser.parse_args(argv)
-    reports = evaluate(args.gold, args.suite, limit=args.limit)
+    reports = evaluate(args.gold, args.suite, limit=args.limit, half=args.half)
     print_reports(reports, as_json=args.json, as_markdown=args.markdown)
 
 

@@ -47,13 +47,14 @@ class ActorMatch:
         return self.actor is not None and self.actor.sector == self.gold_sector
 
 
-def evaluate_actor_mentions(gold_dir: Path, ctx: Context, limit: int | None = None) -> Report:
+def evaluate_actor_mentions(gold_dir: Path, ctx: Context, limit: int | None = None,
+        half: str | None = None) -> Report:
     """Score country and sector of the actors coded over each gold actor mention of plover_gsr.
 
     `gold_dir` is the suite folder (`<gold>/plover_gsr_actors`); the records are read from
     the sibling `plover_gsr/cases.jsonl`.
     """
-    matches = list(match_actor_mentions(Path(gold_dir).parent / "plover_gsr" / "cases.jsonl", ctx, limit))
+    matches = list(match_actor_mentions(Path(gold_dir).parent / "plover_gsr" / "cases.jsonl", ctx, limit, half))
     cases = len({match.case for match in matches})
     found = [m for m in matches if m.actor is not None]
     with_sector = [m for m in matches if m.gold_sector]
@@ -78,9 +79,10 @@ def evaluate_actor_mentions(gold_dir: Path, ctx: Context, limit: int | None = No
     return Report("plover_gsr_actors", cases, metrics, per_label, notes)
 
 
-def match_actor_mentions(path: Path, ctx: Context, limit: int | None = None) -> Iterator[ActorMatch]:
+def match_actor_mentions(path: Path, ctx: Context, limit: int | None = None,
+                         half: str | None = None) -> Iterator[ActorMatch]:
     """Yield each gold actor mention of a plover_gsr file with the coded actor over it."""
-    for record in read_jsonl(path, limit):
+    for record in read_jsonl(path, limit, half):
         text = record["text"]
         article = code_actors(parse(Article(id=record["id"], text=text), ctx), ctx)
         for gold in record.get("source_actors", []) + record.get("target_actors", []):

@@ -35,7 +35,8 @@ def happened(events: Iterable[Event]) -> list[Event]:
     return [event for event in events if event.happened]
 
 
-def evaluate_plover_gsr(path: Path, ctx: Context, limit: int | None = None) -> Report:
+def evaluate_plover_gsr(path: Path, ctx: Context, limit: int | None = None,
+        half: str | None = None) -> Report:
     """Event type P/R/F1 per sentence, and actor accuracy where the type is right.
 
     Actor accuracy compares, for the predicted events of the gold type, the set of source
@@ -46,7 +47,7 @@ def evaluate_plover_gsr(path: Path, ctx: Context, limit: int | None = None) -> R
     micro = Counts()
     sides = {name: Counter() for name in ("source_country", "target_country", "sector")}
     records = 0
-    for record in read_jsonl(path / "cases.jsonl", limit):
+    for record in read_jsonl(path / "cases.jsonl", limit, half):
         records += 1
         gold_type = record["events"][0]["code"]
         events = happened(code_text(record["text"], ctx).events)
@@ -88,7 +89,8 @@ def _gold_country(code: str) -> str | None:
     return None
 
 
-def evaluate_acled(path: Path, ctx: Context, limit: int | None = None) -> Report:
+def evaluate_acled(path: Path, ctx: Context, limit: int | None = None,
+        half: str | None = None) -> Report:
     """Event type accuracy, actor-1 country, location within 161 km and exact date per note.
 
     The predicted type of a note is that of its first asserted event ("NONE" without one);
@@ -97,7 +99,7 @@ def evaluate_acled(path: Path, ctx: Context, limit: int | None = None) -> Report
     types: dict[str, Counts] = {}
     tally: Counter = Counter()
     records = 0
-    for record in read_jsonl(path / "cases.jsonl", limit):
+    for record in read_jsonl(path / "cases.jsonl", limit, half):
         records += 1
         gold = record["events"][0]
         events = happened(code_text(record["text"], ctx).events)
@@ -134,7 +136,8 @@ def evaluate_acled(path: Path, ctx: Context, limit: int | None = None) -> Report
                   notes="actor, location and date figures are over notes with at least one asserted event")
 
 
-def evaluate_m2e2(path: Path, ctx: Context, limit: int | None = None) -> Report:
+def evaluate_m2e2(path: Path, ctx: Context, limit: int | None = None,
+        half: str | None = None) -> Report:
     """Per-sentence P/R/F1 for the PLOVER types M2E2 maps, and the no-event figures.
 
     As in the other suites, only events the text asserts count as emitted.
@@ -146,7 +149,7 @@ def evaluate_m2e2(path: Path, ctx: Context, limit: int | None = None) -> Report:
     types = {label: Counts() for label in M2E2_TYPES}
     no_event = Counts()
     records = 0
-    for record, sentences in m2e2_sentences(path, ctx, limit):
+    for record, sentences in m2e2_sentences(path, ctx, limit, half):
         records += 1
         for _, gold, predicted in sentences:
             predicted = predicted & set(M2E2_TYPES)
@@ -161,14 +164,14 @@ def evaluate_m2e2(path: Path, ctx: Context, limit: int | None = None) -> Report:
     return Report("m2e2_voa", records, metrics, {label: c.scores() for label, c in types.items()})
 
 
-def m2e2_sentences(path: Path, ctx: Context, limit: int | None = None,
+def m2e2_sentences(path: Path, ctx: Context, limit: int | None = None, half: str | None = None,
                    ) -> Iterator[tuple[dict, list[tuple[str, set[str], set[str]]]]]:
     """Yield each M2E2 record with its sentences as (text, gold types, predicted types).
 
     Gold types are PLOVER types where M2E2 maps one, else the ACE code ("Life:Die");
     predicted types are those of the asserted events with a mention in the sentence.
     """
-    for record in read_jsonl(path / "docs.jsonl", limit):
+    for record in read_jsonl(path / "docs.jsonl", limit, half):
         lines = [line.strip() for line in record["text"].split("\n") if line.strip()]
         gold_by_line: dict[str, set[str]] = {}
         for event in record["events"]:

@@ -22,27 +22,29 @@ from eventwire.places.resolve import distance_km, resolve_places
 ACCURACY_KM = 161.0
 
 
-def evaluate_geowebnews(gold_dir: Path, ctx: Context, limit: int | None = None) -> Report:
+def evaluate_geowebnews(gold_dir: Path, ctx: Context, limit: int | None = None,
+        half: str | None = None) -> Report:
     """Score places on GeoWebNews.
 
     Example:
         evaluate_geowebnews(Path("gold/geowebnews"), Context(), 20).metrics["overlap_f1"]
     """
-    return _evaluate("geowebnews", Path(gold_dir), ctx, limit)
+    return _evaluate("geowebnews", Path(gold_dir), ctx, limit, half)
 
 
-def evaluate_trnews(gold_dir: Path, ctx: Context, limit: int | None = None) -> Report:
+def evaluate_trnews(gold_dir: Path, ctx: Context, limit: int | None = None,
+        half: str | None = None) -> Report:
     """Score places on TR-News (same format and metrics as GeoWebNews)."""
-    return _evaluate("trnews", Path(gold_dir), ctx, limit)
+    return _evaluate("trnews", Path(gold_dir), ctx, limit, half)
 
 
-def _evaluate(suite: str, gold_dir: Path, ctx: Context, limit: int | None) -> Report:
+def _evaluate(suite: str, gold_dir: Path, ctx: Context, limit: int | None, half: str | None) -> Report:
     exact, overlap = Counts(), Counts()
     errors: list[float] = []
     baseline: list[float] = []
     records = 0
     gazetteer = ctx.gazetteer
-    for record in read_jsonl(gold_dir / "docs.jsonl", limit):
+    for record in read_jsonl(gold_dir / "docs.jsonl", limit, half):
         records += 1
         text = record["text"]
         gold = [t for t in record["toponyms"] if t.get("geocoded")]

@@ -29,7 +29,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her",
 Tokens = frozenset[int]
 
 
-def evaluate_polnear(gold_dir: Path, ctx: Context, limit: int | None = None) -> Report:
+def evaluate_polnear(gold_dir: Path, ctx: Context, limit: int | None = None,
+        half: str | None = None) -> Report:
     """Score the quotes coder on PolNeAR dev annotations (`docs_dev.jsonl`, `quotes_dev.jsonl`).
 
     Every annotation record (a document as one annotator labelled it) is scored against
@@ -56,7 +57,7 @@ def evaluate_polnear(gold_dir: Path, ctx: Context, limit: int | None = None) -> 
         report = evaluate_polnear(Path("gold/polnear"), Context(), limit=10)
     """
     gold_dir = Path(gold_dir)
-    documents = list(read_jsonl(gold_dir / "docs_dev.jsonl", limit))
+    documents = list(read_jsonl(gold_dir / "docs_dev.jsonl", limit, half))
     attributions: dict[str, list[dict]] = defaultdict(list)
     for record in read_jsonl(gold_dir / "quotes_dev.jsonl"):
         attributions[record["id"].rsplit(":", 1)[0]].append(record)

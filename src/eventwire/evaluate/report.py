@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -53,13 +54,37 @@ class Counts:
         return {"p": self.precision, "r": self.recall, "f1": self.f1, "n": float(self.tp + self.fn)}
 
 
-def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict]:
-    """Yield the records of a gold JSON Lines file (the first `limit` when given)."""
+HALVES = ("tune", "check")
+
+
+def half_of(record_id: str) -> str:
+    """Return the development half ("tune" or "check") a gold record belongs to.
+
+    The split is a hash of the record id, so it is stable across runs and machines and
+    independent of file order: study the errors of "tune" only, confirm on "check".
+    """
+    return HALVES[hashlib.sha256(str(record_id).encode("utf-8")).digest()[0] % 2]
+
+
+def read_jsonl(path: Path, limit: int | None = None, half: str | None = None) -> Iterator[dict]:
+    """Yield the records of a gold JSON Lines file.
+
+    With `half`, only the records of that development half (by `half_of` their `id`);
+    with `limit`, at most that many (after the half is taken).
+    """
     if not path.is_file():
         raise GoldDataError(f"gold file not found: {path}")
+    if half is not None and half not in HALVES:
+        raise GoldDataError(f"unknown half {half!r}: use one of {', '.join(HALVES)}")
+    taken = 0
     with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines):
-            if limit is not None and number >= limit:
+        for line in lines:
+            if limit is not None and taken >= limit:
                 return
-            if line.strip():
-                yield json.loads(line)
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if half is not None and half_of(record.get("id", line)) != half:
+                continue
+            taken += 1
+            yield record

@@ -49,7 +49,8 @@ def same_value(system: str | None, gold: str | None) -> bool:
     return system is not None and gold is not None and canonical_value(system) == canonical_value(gold)
 
 
-def evaluate_timebank(gold_dir: Path, ctx: Context, limit: int | None = None) -> Report:
+def evaluate_timebank(gold_dir: Path, ctx: Context, limit: int | None = None,
+        half: str | None = None) -> Report:
     """Score span, type and value of temporal expressions on `timebank/docs.jsonl`.
 
     Each text is parsed with `ctx.nlp`, as in the pipeline (the parse gives clause tense).
@@ -60,7 +61,7 @@ def evaluate_timebank(gold_dir: Path, ctx: Context, limit: int | None = None) ->
     n_system = n_gold = n_matched = type_ok = value_ok = 0
     per_type: dict[str, Counter] = {name: Counter() for name in TYPES}
     records = 0
-    for record in read_jsonl(Path(gold_dir) / "docs.jsonl", limit):
+    for record in read_jsonl(Path(gold_dir) / "docs.jsonl", limit, half):
         records += 1
         gold = record["timexes"]
         system = find_times(record["text"], publication_date(record.get("dct")), doc=ctx.nlp(record["text"]))
@@ -125,7 +126,8 @@ def states_date(text: str, gold: str) -> bool:
     return bool(re.search(rf"\b0?{day.day}(?:st|nd|rd|th)?\b", text) and re.search(rf"\b{day.year}\b", text))
 
 
-def evaluate_acled_dates(gold_dir: Path, ctx: Context, limit: int | None = None) -> Report:
+def evaluate_acled_dates(gold_dir: Path, ctx: Context, limit: int | None = None,
+        half: str | None = None) -> Report:
     """Score exact event dates on ACLED notes: the first day-precision date in the note text.
 
     `gold_dir` is the suite folder (`.../acled_dates`); the notes are read from its sibling
@@ -133,7 +135,7 @@ def evaluate_acled_dates(gold_dir: Path, ctx: Context, limit: int | None = None)
     """
     path = Path(gold_dir).parent / "acled" / "cases.jsonl"
     total = correct = stated = stated_correct = found = 0
-    for record in read_jsonl(path, limit):
+    for record in read_jsonl(path, limit, half):
         if not record.get("events"):
             continue
         gold = record["events"][0].get("date")
