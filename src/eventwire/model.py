@@ -126,7 +126,10 @@ class Event:
 
     `modality` is one of "asserted", "reported", "negated", "future", "intended",
     "hypothetical", "threatened", "historical". `mentions` holds the evidence of every mention merged into
-    this event; `evidence` is the first (most complete) one.
+    this event; `evidence` is the first (most complete) one. `confidence` in [0, 1] says how
+    sure the coding is (`events/confidence.py`); `id` ("<article id>:<n>", n its position
+    among the article's events as coded) is given when the pipeline ends and kept by the
+    store, whatever events a threshold later drops.
     """
 
     type: str
@@ -145,6 +148,8 @@ class Event:
     date_precision: str | None = None
     quantities: tuple[Quantity, ...] = ()
     mentions: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+    id: str = ""
 
     @property
     def happened(self) -> bool:
@@ -208,6 +213,11 @@ class Article:
         """Return the article as plain JSON-ready data (without the parse)."""
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "doc"}
         return _plain(data)
+
+
+def event_id(article_id: str, index: int) -> str:
+    """Return the stable id of the `index`-th event of an article: "<article id>:<index>"."""
+    return f"{article_id}:{index}"
 
 
 def _plain(value: Any) -> Any:

@@ -17,6 +17,7 @@ DEFAULT_CODERS: Mapping[str, str] = MappingProxyType(
         "dating": "syntax.v1",
         "quotes": "rules.v1",
         "dedup": "mentions.v1",
+        "confidence": "evidence.v1",
     }
 )
 

@@ -10,17 +10,22 @@ from itertools import islice
 from eventwire.context import Context
 from eventwire.errors import EventwireError, InternalError
 from eventwire.extract import to_article
-from eventwire.model import Article, Document, Failure
+from eventwire.model import Article, Document, Failure, event_id
 from eventwire.registry import STAGES, get_coder
 
 logger = logging.getLogger(__name__)
 
 
 def run_stages(article: Article, ctx: Context) -> Article:
-    """Run every stage after text extraction on one article; return it without the parse."""
+    """Run every stage after text extraction on one article; return it without the parse.
+
+    Each event gets its stable id, "<article id>:<position>", once every stage has run.
+    """
     for stage in STAGES:
         article = get_coder(stage, ctx.options.coder(stage))(article, ctx)
-    return dataclasses.replace(article, doc=None)
+    events = tuple(dataclasses.replace(event, id=event.id or event_id(article.id, index))
+                   for index, event in enumerate(article.events))
+    return dataclasses.replace(article, events=events, doc=None)
 
 
 def process(items: Iterable[Document | Failure], ctx: Context) -> Iterator[Article | Failure]:

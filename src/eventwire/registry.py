@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 Coder = Callable[["Article", "Context"], "Article"]
 F = TypeVar("F", bound=Coder)
 
-STAGES = ("nlp", "actors", "places", "time", "events", "location", "dating", "dedup", "quotes")
+STAGES = ("nlp", "actors", "places", "time", "events", "location", "dating", "dedup", "quotes", "confidence")
 BUILTIN_MODULES = (
     "eventwire.nlp.parse",
     "eventwire.actors.coder",
@@ -28,6 +28,7 @@ BUILTIN_MODULES = (
     "eventwire.time.dating",
     "eventwire.dedup.mentions",
     "eventwire.quotes.attribution",
+    "eventwire.events.confidence",
 )
 _CODERS: dict[str, dict[str, Coder]] = {stage: {} for stage in STAGES}
 

@@ -53,6 +53,25 @@ def test_noun_phrases_are_coded(codes, text, mention, expected):
     assert codes(text)[mention] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "not_name"),
+    [
+        # issue 11: a longer name is another organisation than the one the knowledge base knows inside it
+        ("Iran's Supreme National Security Council met on Sunday.", "Iran's Supreme National Security Council",
+         "UN Security Council"),
+        ("The All Progressives Congress won the vote in Lagos.", "The All Progressives Congress", "US Congress"),
+    ],
+)
+def test_an_organisation_is_linked_by_its_whole_name(code, text, mention, not_name):
+    actor = next(a for a in code(text).actors if a.text == mention)
+    assert actor.name != not_name and actor.country != "USA" and actor.country != "IGO"
+
+
+def test_the_known_organisation_keeps_its_code(codes):
+    assert codes("The UN Security Council met on Friday.")["The UN Security Council"] == ("IGO", "GOV")
+    assert codes("The US Congress passed the bill.")["The US Congress"] == ("USA", "LEG")
+
+
 def test_a_pro_prefix_is_no_country(codes):
     coded = codes("Pro-Iran militias attacked the base.")
     assert coded["Pro-Iran militias"] == (None, "REB")

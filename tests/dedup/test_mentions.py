@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from eventwire.dedup.mentions import merge_mentions
-from eventwire.model import Actor, Article, Event, Evidence
+from eventwire.model import Actor, Article, Event, Evidence, Place, Quantity
 
 
 def actor(country: str | None, sector: str | None = None, start: int = 0) -> Actor:
@@ -42,6 +42,24 @@ def test_mentions_sharing_a_country_merge():
 def test_incompatible_mentions_stay_apart(second):
     first = event(0, [actor("IRN")], [actor("USA")], date="2020-01-08", precision="day")
     assert len(merged(first, second)) == 2
+
+
+def town(name: str, lat: float, lon: float) -> Place:
+    return Place(name, name, 1, "P", "PPL", "AFG", None, lat, lon, Evidence(0, 0, 1, "test"))
+
+
+def test_mentions_placed_far_apart_or_counting_other_dead_stay_apart():
+    """Issue 11: two mentions merge only when nothing in them conflicts."""
+    kabul = dataclasses.replace(event(0, [actor("AFG")]), place=town("Kabul", 34.53, 69.17), place_precision="city")
+    herat = dataclasses.replace(event(50, [actor("AFG")]), place=town("Herat", 34.35, 62.20), place_precision="city")
+    assert len(merged(kabul, herat)) == 2
+    near = dataclasses.replace(herat, place=town("Paghman", 34.59, 68.95))
+    assert len(merged(kabul, near)) == 1
+    twelve = dataclasses.replace(event(0, [actor("AFG")]), quantities=(Quantity("dead", 12, "12"),))
+    three = dataclasses.replace(event(50, [actor("AFG")]), quantities=(Quantity("dead", 3, "3"),))
+    assert len(merged(twelve, three)) == 2
+    also_twelve = dataclasses.replace(three, quantities=(Quantity("dead", 12, "twelve"),))
+    assert len(merged(twelve, also_twelve)) == 1
 
 
 def test_actorless_mention_joins_the_latest_compatible_event():

@@ -26,6 +26,10 @@ def arguments(ctx):
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
+        # issue 11: the possessor of an act done to someone is its target, not its doer
+        ("Protesters mourned the Iranian general's assassination.", "assassination", (set(), {"IRNMIL"})),
+        ("Crowds gathered after the Egyptian minister's arrest.", "arrest", (set(), {"EGYGOV"})),
+        ("Israel's airstrike hit the port.", "airstrike", ({"ISRMIL"}, set())),
         # the subject of a demanded clause is the target, not what the clause is about
         ("Japan demanded that China release the fishermen to Taiwan.", "demanded", ({"JPN"}, {"CHN"})),
         # a threat falls on the party the condition names

@@ -71,6 +71,20 @@ def test_codes_the_main_event(code, text, expected):
         ("The earthquake killed ten people in the province.", {"ASSAULT"}),
         # an attack in words is a criticism
         ("The senator attacked the governor, saying he had broken his promise.", {"ASSAULT"}),
+        # issue 11: a trigger in another sense, told by its object or modifier
+        ("The ministry released a statement on the floods.", {"RETREAT"}),
+        ("Analysts released updated estimates of the number of fighters.", {"RETREAT"}),
+        ("The president offered prayers for the victims.", {"AGREE"}),
+        ("The candidate spoke at a campaign rally in Ohio.", {"PROTEST"}),
+        ("The governor addressed supporters at his victory rally.", {"PROTEST"}),
+        ("Gulf states worry about the perceived threat from Iran.", {"THREATEN"}),
+        ("The report highlights the rising threat of extremism.", {"THREATEN"}),
+        ("The air strike on the convoy killed nine soldiers.", {"PROTEST"}),
+        # a forecast is no threat
+        ("Activists warn that recruitment is likely to rise.", {"THREATEN"}),
+        ("Officials warned it has proven difficult to stop the flow.", {"THREATEN"}),
+        # a wish to harm is no threat
+        ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
     ],
 )
 def test_codes_no_false_event(code, text, absent):
@@ -86,6 +100,7 @@ def test_codes_no_false_event(code, text, absent):
         ("Ghana said it will provide aid to Mali.", "AGREE", "asserted"),
         ("Nigeria said it will withdraw its soldiers unless the rebels disarm.", "THREATEN", "asserted"),
         ("Militants plotted to blow up the bridge.", "ASSAULT", "intended"),
+        ("Iran warned that it would retaliate against any attack.", "THREATEN", "asserted"),
     ],
 )
 def test_modality_recodes(code, text, event_type, modality):
@@ -130,6 +145,9 @@ def test_quantities_attach_to_violent_events(code):
         ("A soldier raped a woman in the village.", "ASSAULT"),
         ("Police were engaged in an exchange of fire with rebels.", "ASSAULT"),
         ("Troops targeted rebel positions with heavy artillery fire.", "ASSAULT"),
+        ("Workers began a general strike in Lagos on Monday.", "PROTEST"),
+        ("Teachers went on strike in the capital.", "PROTEST"),
+        ("An air strike hit the convoy near the border.", "ASSAULT"),
     ],
 )
 def test_riots_protests_and_fighting(code, text, event_type):

@@ -34,8 +34,14 @@ def test_object_conditions_name_existing_word_lists():
 
 def test_conditioned_reading_comes_before_the_plain_one():
     strike = load_lexicon().candidates("strike", "NOUN")
-    assert [t.plover for t in strike] == ["PROTEST", "ASSAULT"]
-    assert strike[0].with_word == "on"
+    assert [t.plover for t in strike] == ["PROTEST", "PROTEST", "ASSAULT"]
+    assert strike[0].with_word == "on" and strike[1].object_list == "labour_strikes"
+
+
+def test_an_excluded_object_list_reverses_the_condition():
+    release = load_lexicon().candidates("release", "VERB")[0]
+    assert release.object_list == "publications" and release.object_excluded
+    assert release.object_holds(False) and not release.object_holds(True)
 
 
 @pytest.mark.parametrize(

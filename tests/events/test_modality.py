@@ -21,6 +21,19 @@ from eventwire.events.modality import modality_of
         ("Police said that rebels attacked the convoy.", "attacked", "reported"),
         ("According to the army, rebels attacked the convoy.", "attacked", "reported"),
         ("The minister urged the army to withdraw.", "withdraw", "hypothetical"),
+        # issue 11: a relative clause keeps its own facts
+        ("The lawyer asked why police did not charge him in Gulu where he was detained.", "detained", "asserted"),
+        ("Officials who arrested the men did not speak to reporters.", "arrested", "asserted"),
+        # a future under a negation or a condition takes the outer modality
+        ("The mayor said there is no chance he will resign.", "resign", "negated"),
+        # a present tense after "once"/"when" speaks of a time to come
+        ("Once Chile signs the treaty, its neighbours will follow.", "signs", "future"),
+        ("When the rebels withdraw, aid will flow.", "withdraw", "future"),
+        # ability and allegation are not facts
+        ("Smugglers can supply them with rifles.", "supply", "hypothetical"),
+        ("Two men accused of attacking a soldier appeared in court.", "attacking", "hypothetical"),
+        # a definite event noun that qualifies another noun took place
+        ("Iran vowed revenge for the general's assassination.", "assassination", "asserted"),
     ],
 )
 def test_modality_of(nlp, sentence, trigger, modality):

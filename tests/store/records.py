@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from eventwire.model import (
     Actor,
     Article,
@@ -41,6 +43,7 @@ def event(
     modality: str = "asserted",
     date: str | None = None,
     where: Place | None = None,
+    confidence: float = 1.0,
 ) -> Event:
     return Event(
         type=kind,
@@ -58,6 +61,7 @@ def event(
         date=date,
         date_precision="day" if date and len(date) == 10 else None,
         mentions=(evidence(7, 14), evidence(48, 60, 1)),
+        confidence=confidence,
     )
 
 
@@ -77,7 +81,9 @@ def make_article(article_id: str, events: tuple[Event, ...] = (), **fields: obje
         actors=(rebels, saudi),
         places=(place("Hodeidah", 79415, "YEM", 14.8, 42.95),),
         times=(TimeExpression("Monday", "DATE", "2020-01-06", "day", evidence(39, 45)),),
-        events=events,
+        # as the pipeline gives them: "<article id>:<position>"
+        events=tuple(dataclasses.replace(event, id=event.id or f"{article_id}:{index}")
+                     for index, event in enumerate(events)),
         quotes=(
             Quote(
                 content="it would retaliate against the Houthis",
@@ -116,6 +122,7 @@ def make_full_article() -> Article:
         date_precision="day",
         quantities=(Quantity("shells", 12, "12 shells"), Quantity("dead", 3, "three")),
         mentions=(evidence(7, 14), evidence(48, 60, 1)),
+        confidence=0.85,
     )
     threat = event("THREATEN", (saudi,), (rebels,), modality="future", date="2020-W02")
     return make_article("full", (shelling, threat), removed_lines=("Share this", "Advert"))

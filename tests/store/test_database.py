@@ -1,4 +1,4 @@
-"""Store: round trip, idempotent re-add, rollback, failures, filters, schema checks."""
+"""Store: round trip, idempotent re-add, rollback, failures, filters, schema checks and upgrade."""
 
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def filter_articles() -> list[Article]:
         make_article(
             "a1",
             (
-                event("ASSAULT", (REBELS,), (SAUDI,), date="2020-01-06", where=HODEIDAH),
-                event("THREATEN", (SAUDI,), (REBELS,), modality="future", date="2020-W02"),
+                event("ASSAULT", (REBELS,), (SAUDI,), date="2020-01-06", where=HODEIDAH, confidence=0.8),
+                event("THREATEN", (SAUDI,), (REBELS,), modality="future", date="2020-W02", confidence=0.5),
             ),
         ),
         make_article(
@@ -46,6 +46,7 @@ def filter_articles() -> list[Article]:
                     modality="reported",
                     date="2019-12",
                     where=WASHINGTON,
+                    confidence=0.6,
                 ),
                 event("ASSAULT", (IRAN_ARMY,), (GOVERNMENT,), modality="negated"),
             ),
@@ -85,6 +86,10 @@ def filled(store: Store) -> Store:
         ({"modality": "future"}, ["a1:1"]),
         ({"happened_only": True}, ["a2:0", "a1:0"]),
         ({"type": "ASSAULT", "happened_only": True}, ["a1:0"]),
+        ({"min_confidence": 0.0}, ["a2:0", "a3:0", "a1:0", "a1:1", "a2:1"]),
+        ({"min_confidence": 0.6}, ["a2:0", "a3:0", "a1:0", "a2:1"]),
+        ({"min_confidence": 1.0}, ["a3:0", "a2:1"]),
+        ({"min_confidence": 0.7, "happened_only": True}, ["a1:0"]),
         ({"article_id": "a2"}, ["a2:0", "a2:1"]),
         ({"limit": 2}, ["a2:0", "a3:0"]),
         ({"limit": 0}, []),
@@ -197,9 +202,20 @@ def _quantity_not_a_number(article: Article) -> Article:
     return dataclasses.replace(article, events=(broken,))
 
 
+def _confidence_out_of_range(article: Article) -> Article:
+    broken = dataclasses.replace(article.events[0], confidence=1.5)
+    return dataclasses.replace(article, events=(broken,))
+
+
+def _confidence_not_a_number(article: Article) -> Article:
+    broken = dataclasses.replace(article.events[0], confidence=float("nan"))
+    return dataclasses.replace(article, events=(broken,))
+
+
 @pytest.mark.parametrize(
     "breaker",
-    [_bad_goldstein, _sentence_without_text, _duplicate_sentence_index, _quantity_not_a_number],
+    [_bad_goldstein, _sentence_without_text, _duplicate_sentence_index, _quantity_not_a_number,
+     _confidence_out_of_range, _confidence_not_a_number],
 )
 def test_failed_add_rolls_back_only_that_article(store: Store, full_article: Article, breaker) -> None:
     store.add(make_article("kept"))
@@ -275,3 +291,32 @@ def test_read_only_store(db_path: Path, full_article: Article) -> None:
         assert [row["event_id"] for row in store.events()] == ["full:0", "full:1"]
         with pytest.raises(StoreError):
             store.add(make_article("new"))
+
+
+def _as_version_2(db_path: Path, article: Article) -> None:
+    """Write a store as eventwire's schema version 2 wrote it: no confidence column."""
+    with Store.open(db_path) as store:
+        store.add(article)
+    with duckdb.connect(str(db_path)) as connection:
+        connection.execute("ALTER TABLE events DROP COLUMN confidence")
+        connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+
+def test_a_version_2_store_is_upgraded_when_opened_for_writing(db_path: Path, full_article: Article) -> None:
+    _as_version_2(db_path, full_article)
+    with Store.open(db_path) as store:
+        assert [row["confidence"] for row in store.events()] == [1.0, 1.0]
+        assert store.add(make_article("new", (event("ASSAULT", (REBELS,), (SAUDI,), confidence=0.4),)))
+        assert [row["event_id"] for row in store.events(min_confidence=0.5)] == ["full:0", "full:1"]
+    with duckdb.connect(str(db_path)) as connection:
+        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_a_version_2_store_opened_read_only_is_left_as_it_is(db_path: Path, full_article: Article) -> None:
+    _as_version_2(db_path, full_article)
+    with Store.open(db_path, read_only=True) as store:
+        rows = store.events(min_confidence=0.9)
+        assert [(row["event_id"], row["confidence"]) for row in rows] == [("full:0", 1.0), ("full:1", 1.0)]
+        assert [event.confidence for event in store.article("full").events] == [1.0, 1.0]
+    with duckdb.connect(str(db_path)) as connection:
+        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)

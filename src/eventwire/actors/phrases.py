@@ -185,23 +185,39 @@ def _anchors(doc: Doc, kb: KnowledgeBase) -> list[Anchor]:
             continue  # "pro-Hadi": a side, not a name
         while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1  # "Osama bin Laden's"
+        replaced: list[Anchor] = []
         if ent.label_ == "PERSON":
             while start < end and start in taken:
                 start += 1  # a title or demonym the model put inside the name: "President Trump"
             inner: list[Anchor] = []
         else:
             inner = list({id(taken[i]): taken[i] for i in range(start, end) if i in taken}.values())
-            if any(a.start < start or a.end > end or a.entry.type in (ORGANIZATION, SEAT, CAPITAL) for a in inner):
-                continue  # the knowledge base knows this organisation, or the spans cross
+            if any(a.start < start or a.end > end for a in inner):
+                continue  # the spans cross
+            known = [a for a in inner if a.entry.type in (ORGANIZATION, SEAT, CAPITAL)]
+            if known and not _longer_name(doc, start, min(a.start for a in known), taken):
+                continue  # the knowledge base knows this organisation
+            replaced = known  # "Supreme National Security Council", "All Progressives Congress"
+            inner = [a for a in inner if a not in known]
             if sum(a.end - a.start for a in inner) >= sum(doc[i].dep_ != "det" for i in range(start, end)):
                 continue  # nothing but known words: "Ugandan" tagged ORG
-        if start >= end or doc[start].is_punct or any(i in taken and taken[i] not in inner for i in range(start, end)):
+        if start >= end or doc[start].is_punct or any(
+                i in taken and taken[i] not in inner and taken[i] not in replaced for i in range(start, end)):
             continue
         anchor = Anchor(start, end, None, ent.label_, inner)
-        anchors = [a for a in anchors if all(a is not member for member in inner)]
+        anchors = [a for a in anchors if all(a is not member for member in inner + replaced)]
         taken.update((i, anchor) for i in range(start, end))
         anchors.append(anchor)
     return sorted(anchors, key=lambda a: a.start)
+
+
+def _longer_name(doc: Doc, start: int, known_start: int, taken: dict[int, Anchor]) -> bool:
+    """Whether a name the model found says more than the organisation the knowledge base knows
+    inside it: capitalised words before it that are no other known word ("Iran's *Supreme
+    National* Security Council", "the *All Progressives* Congress"): the whole name is another
+    organisation, linked by its whole name first."""
+    return any(doc[i].is_alpha and doc[i].text[:1].isupper() and doc[i].dep_ != "det" and i not in taken
+               for i in range(start, known_start))
 
 
 def _acceptable(span: Span, entry: Entry) -> bool:

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from eventwire.cli.records import drop_events_below
 from eventwire.context import Context
 from eventwire.errors import EventwireError
 from eventwire.model import Article, Document, Failure
@@ -40,20 +41,39 @@ Published = Annotated[
     Optional[str],
     typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that state none."),
 ]
+Url = Annotated[
+    Optional[str],
+    typer.Option("--url", help="URL of the document(s) read, for documents that have none of their own."),
+]
+MinConfidence = Annotated[
+    float,
+    typer.Option("--min-confidence", min=0.0, max=1.0,
+                 help="Leave out events whose confidence (0 to 1) is below this; 0 keeps all."),
+]
 Format = Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl, csv or parquet.")]
 
 
 @app.command()
-def extract(sources: Sources, out: OutPath = None, published: Published = None) -> None:
+def extract(
+    sources: Sources,
+    out: OutPath = None,
+    published: Published = None,
+    url: Url = None,
+    min_confidence: MinConfidence = 0.0,
+) -> None:
     """Extract events from articles and write one JSON object per article.
 
-    Example: eventwire extract article.html --published 2020-01-08 -o events.jsonl
+    Each event also carries its store `id`, `happened` and its `sentence` text.
+
+    Example: eventwire extract article.html --url https://example.org/a --published 2020-01-08 -o events.jsonl
     """
+    from eventwire.store.rows import article_record
+
     written = 0
     with _open_text(out) as stream:
-        for item in _run(sources, published):
+        for item in _run(sources, published, url, min_confidence):
             if isinstance(item, Article):
-                stream.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                stream.write(json.dumps(article_record(item), ensure_ascii=False) + "\n")
                 written += 1
     if not written:
         stderr.print("[red]no article could be read[/]")
@@ -61,15 +81,21 @@ def extract(sources: Sources, out: OutPath = None, published: Published = None) 
 
 
 @app.command()
-def ingest(sources: Sources, db: DbPath = Path("eventwire.duckdb"), published: Published = None) -> None:
+def ingest(
+    sources: Sources,
+    db: DbPath = Path("eventwire.duckdb"),
+    published: Published = None,
+    url: Url = None,
+    min_confidence: MinConfidence = 0.0,
+) -> None:
     """Extract events from articles into the DuckDB store (re-ingesting adds nothing).
 
-    Example: eventwire ingest news/ --db news.duckdb
+    Example: eventwire ingest news/ --db news.duckdb --min-confidence 0.5
     """
     from eventwire.store import Store
 
     with Store.open(db) as store:
-        counts = store.add_all(_run(sources, published))
+        counts = store.add_all(_run(sources, published, url, min_confidence))
     stderr.print(
         f"[bold]{counts['added']}[/] added, {counts['skipped']} already stored, "
         f"{counts['failures']} failed → {db}"
@@ -85,19 +111,20 @@ def events(
     until: Annotated[Optional[str], typer.Option("--until", help="Latest event date.")] = None,
     place: Annotated[Optional[str], typer.Option("--place", help="Place name or country ISO3.")] = None,
     happened: Annotated[bool, typer.Option("--happened", help="Only asserted or reported events.")] = False,
+    min_confidence: MinConfidence = 0.0,
     limit: Annotated[int, typer.Option("--limit", help="At most this many events.")] = 50,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
 ) -> None:
     """Query stored events by type, actor country, date range and place.
 
-    Example: eventwire events --type ASSAULT --country IRN --since 2020-01
+    Example: eventwire events --type ASSAULT --country IRN --min-confidence 0.5
     """
     from eventwire.store import Store
     from eventwire.store.export import export_events
 
     with Store.open(db, read_only=True) as store:
         rows = store.events(type=type, actor_country=country, since=since, until=until, place=place,
-                            happened_only=happened, limit=limit)
+                            happened_only=happened, min_confidence=min_confidence, limit=limit)
     if fmt == "table":
         Console().print(_event_table(rows))
     else:
@@ -128,38 +155,52 @@ def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="Gold directory (one folder per suite).")],
     suite: Annotated[Optional[list[str]], typer.Option("--suite", "-s", help="Suite(s) to run; all by default.")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many records per suite.")] = None,
+    half: Annotated[Optional[str], typer.Option("--half", help="Score one development half: tune or check.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
 ) -> None:
     """Score the system on gold data and print a table of metrics.
 
-    Example: eventwire eval ../shared/gold --suite plover_gsr --suite acled
+    Example: eventwire eval ../shared/gold --suite plover_gsr --suite acled --half tune
     """
     from eventwire.evaluate.__main__ import print_reports
     from eventwire.evaluate import evaluate
 
-    print_reports(evaluate(gold, suite, limit=limit), as_json=as_json)
+    print_reports(evaluate(gold, suite, limit=limit, half=half), as_json=as_json)
 
 
-def _run(sources: list[str], published: str | None) -> Iterator[Article | Failure]:
-    """Read, extract and code every document, with a progress bar and failures on stderr."""
+def _run(
+    sources: list[str], published: str | None, url: str | None, min_confidence: float
+) -> Iterator[Article | Failure]:
+    """Read, extract and code every document, with a progress bar and failures on stderr.
+
+    Documents without a date or URL of their own get `published` and `url`; articles lose
+    their events below `min_confidence`.
+    """
     from eventwire.ingest import read_sources
     from eventwire.pipeline import process
 
     ctx = Context(Options())
-    documents = _with_date(read_sources(sources), published)
+    documents = _with_defaults(read_sources(sources), published, url)
     with _progress() as progress:
         task = progress.add_task("articles", total=None)
         for item in process(documents, ctx):
             if isinstance(item, Failure):
                 stderr.print(f"[red]{item.code}[/] {item.source}: {item.reason}")
+            else:
+                item = drop_events_below(item, min_confidence)
             progress.advance(task)
             yield item
 
 
-def _with_date(items: Iterable[Document | Failure], published: str | None) -> Iterator[Document | Failure]:
+def _with_defaults(
+    items: Iterable[Document | Failure], published: str | None, url: str | None
+) -> Iterator[Document | Failure]:
     for item in items:
-        if published and isinstance(item, Document) and not item.published:
-            item = dataclasses.replace(item, published=published)
+        if isinstance(item, Document):
+            if published and not item.published:
+                item = dataclasses.replace(item, published=published)
+            if url and not item.url:
+                item = dataclasses.replace(item, url=url)
         yield item
 
 
@@ -181,12 +222,12 @@ def _open_text(path: Path | None) -> Iterator[TextIO]:
 
 
 def _event_table(rows: list[dict]) -> Table:
-    table = Table("date", "type", "source", "target", "place", "modality", "trigger")
+    table = Table("date", "type", "source", "target", "place", "modality", "trigger", "confidence")
     for row in rows:
         table.add_row(
             str(row.get("date") or ""), row["type"], ";".join(row.get("source_codes") or []),
             ";".join(row.get("target_codes") or []), str(row.get("place_name") or ""),
-            row["modality"], row["trigger"],
+            row["modality"], row["trigger"], f"{row['confidence']:.2f}",
         )
     return table
 

@@ -6,10 +6,14 @@ import dataclasses
 
 from eventwire.context import Context
 from eventwire.model import Actor, Article, Event
+from eventwire.places.resolve import distance_km
 from eventwire.registry import register
 
 FACTUAL = {"asserted", "reported", "historical"}
 PLACE_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
+LOCAL_PRECISION = {"feature", "city"}
+SAME_PLACE_KM = 50.0
+COUNTED = {"dead", "injured", "arrested"}
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5, "decade": 6, "century": 7,
              "publication": 8}
 
@@ -55,13 +59,18 @@ def affinity(first: Event, second: Event) -> int:
 
 
 def same_event(first: Event, second: Event) -> bool:
-    """Whether two event mentions can describe the same event (nothing contradicts it)."""
+    """Whether two event mentions can describe the same event (nothing contradicts it):
+    type, status, actors' countries, stated day, the town or site each is placed at, and
+    the dead, injured or arrested each counts ("a blast killed 12 in Kabul" and "gunmen killed
+    3 in Herat" are two events)."""
     return (
         first.type == second.type
         and _status(first) == _status(second)
         and _compatible(first.sources, second.sources)
         and _compatible(first.targets, second.targets)
         and _agree(_stated_day(first), _stated_day(second))
+        and _same_place(first, second)
+        and _same_counts(first, second)
     )
 
 
@@ -90,6 +99,21 @@ def combine(first: Event, second: Event) -> Event:
 def _status(event: Event) -> str:
     """Asserted, reported and background (historical) mentions can be one event."""
     return "factual" if event.modality in FACTUAL else event.modality
+
+
+def _same_place(first: Event, second: Event) -> bool:
+    """Places only contradict when both are local (a town or a site) and far apart."""
+    a, b = first.place, second.place
+    if (first.place_precision not in LOCAL_PRECISION or second.place_precision not in LOCAL_PRECISION
+            or a is None or b is None or None in (a.lat, a.lon, b.lat, b.lon)):
+        return True
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
+
+
+def _same_counts(first: Event, second: Event) -> bool:
+    """Casualty and arrest counts contradict when both mentions give a different one."""
+    counts = [{q.kind: q.value for q in event.quantities if q.kind in COUNTED} for event in (first, second)]
+    return all(counts[0][kind] == counts[1][kind] for kind in counts[0].keys() & counts[1].keys())
 
 
 def _stated_day(event: Event) -> str | None:

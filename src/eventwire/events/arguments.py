@@ -351,8 +351,11 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
     sources: list[Actor] = []
     targets: list[Actor] = []
     parties: list[Actor] = []
+    patient = not word_list("patient_nouns").isdisjoint(lemmas(noun))
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
+        if child.dep_ == "poss" and patient:
+            targets += actors_of(child, index)  # "Soleimani's assassination": done to him
+        elif child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
             sources += actors_of(child, index)
         elif child.dep_ == "prep" and child.lower_ == "by":
             sources += [a for pobj in child.children for a in actors_of(pobj, index)]

@@ -24,6 +24,7 @@ DEMONSTRATE_CAMEO, CRITICIZE_CAMEO = "141", "111"
 MAX_CLAUSE_CLIMB = 3
 ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
 OBLIGATION = {"must", "should"}
+ANNOUNCING = {"will", "shall", "'ll", "wo"}
 # the actor an event implies when the text names none: (name, sector)
 IMPLIED_SOURCES = {"PROTEST": ("protesters", "CVL"), "ASSAULT": ("unidentified attackers", "UAF")}
 
@@ -65,17 +66,20 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
         )
         events += [with_implied_source(coded) for coded in reinterpret(
             dataclasses.replace(event, mentions=(event.evidence,)), lexicon,
-            conditional=is_conditional(token), lemma=trigger.lemma)]
+            conditional=is_conditional(token), lemma=trigger.lemma, announced=_announced(token))]
     return events
 
 
-def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, lemma: str = "") -> list[Event]:
+def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, lemma: str = "",
+                announced: bool = True) -> list[Event]:
     """Apply what PLOVER codes from modality: refusals, intents and threats.
 
     A negated agreement or concession is a rejection ("will not accept refugees"); a
     cooperative act stated as future is an intent to cooperate (AGREE) and a hostile one,
     or any act announced on a condition ("will withdraw unless..."), a threat (THREATEN),
-    each asserted beside the future event itself. Civilians clashing or throwing stones
+    each asserted beside the future event itself; a hostile act only wished or planned
+    ("a gunman who said he wanted to kill") is no threat unless it is announced ("will
+    strike"). Civilians clashing or throwing stones
     riot (PROTEST), they do not assault; protesters who demand or denounce protest.
     """
     if event.type == "ASSAULT" and lemma in lexicon.word_lists["melee"] and _civilian_violence(event):
@@ -89,9 +93,19 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
             return [event, _recode(event, lexicon.code(THREAT_CAMEO), "asserted")]
         if event.type in COOPERATIVE_TYPES and event.type != "AGREE":
             return [event, _recode(event, lexicon.code(INTENT_CAMEO), "asserted")]
-        if event.type in HOSTILE_TYPES:
+        if event.type in HOSTILE_TYPES and announced:
             return [event, _recode(event, lexicon.code(THREAT_CAMEO), "asserted")]
     return [event]
+
+
+def _announced(token: Token) -> bool:
+    """Whether the act is announced by an auxiliary of its own clause or of the verb it
+    completes ("will strike", "is going to attack", "vowed it will hit back")."""
+    for verb in (token, token.head) if token.dep_ in ("xcomp", "conj") else (token,):
+        if any(child.dep_ == "aux" and (child.lower_ in ANNOUNCING or child.lemma_ == "go")
+               for child in verb.children):
+            return True
+    return False
 
 
 def with_implied_source(event: Event) -> Event:
@@ -121,9 +135,14 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     for trigger in _candidates(token, pos, lexicon):
         if trigger.with_word and not _has_word(token, trigger.with_word):
             continue
-        if trigger.object_list and not _has_object(token, lexicon.word_lists[trigger.object_list]):
+        if trigger.object_list and not trigger.object_holds(
+                _has_object(token, lexicon.word_lists[trigger.object_list])):
+            if trigger.object_excluded:
+                return None  # "released a statement", "offered prayers": another sense
             continue
         if trigger.plover == "ASSAULT" and _caused_by_mishap(token, lexicon):
+            return None
+        if trigger.plover == "THREATEN" and not _own_act_warned(token):
             return None
         if trigger.plover == "ASSAULT" and _spoken(token):
             return lexicon.code(CRITICIZE_CAMEO)
@@ -149,6 +168,24 @@ def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
         if clause.dep_ not in ("advcl", "xcomp", "conj") or clause.head is clause:
             return False
         clause = clause.head
+    return False
+
+
+def _own_act_warned(token: Token) -> bool:
+    """A warning or threat that a clause states is a threat only when the clause is the
+    speaker's own act to come ("Iran warned that it would retaliate"); a forecast is not
+    ("activists warn that recruitment is likely to jump", "they warn it has proven hard")."""
+    clauses = [child for child in token.children if child.dep_ == "ccomp"]
+    if token.pos_ != "VERB" or not clauses:
+        return True
+    speakers = {child.lower_ for child in token.children if child.dep_ == "nsubj"}
+    for clause in clauses:
+        modal = any(child.dep_ == "aux" and child.tag_ == "MD" for child in clause.children)
+        subjects = [child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")]
+        own = any(s.pos_ == "PRON" and s.lower_ not in ("that", "which", "what", "this")
+                  or s.lower_ in speakers for s in subjects)
+        if modal and own:
+            return True
     return False
 
 
@@ -253,17 +290,21 @@ def _compound_head(token: Token, lexicon: Lexicon) -> Token | None:
 def _has_word(token: Token, word: str) -> bool:
     """Whether `word` governs the trigger ("open fire", "exchange of fire") or hangs on it ("call for")."""
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
+    # a noun's own preposition after it says what it is done to ("a strike on a convoy"),
+    # never the word that makes it this event ("went on strike")
+    hanging = ("prt", "advmod", "compound", "amod") if token.pos_ in ("NOUN", "PROPN") else (
+        "prt", "prep", "advmod", "compound", "amod")
     return head.lemma_.lower() == word or any(
-        child.lower_ == word and child.dep_ in ("prt", "prep", "advmod", "compound", "amod")
-        for child in token.children
+        child.lower_ == word and child.dep_ in hanging for child in token.children
     )
 
 
 def _has_object(token: Token, words: frozenset[str]) -> bool:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "attr", "oprd", "xcomp", "advcl") or (
-                child.dep_ == "compound" and child.i < token.i):
-            if child.lemma_.lower() in words or any(g.lemma_.lower() in words for g in child.children):
+                child.dep_ in ("compound", "amod") and child.i < token.i):
+            if child.lemma_.lower() in words or child.lower_ in words or any(
+                    g.lemma_.lower() in words for g in child.children):
                 return True
     return token.dep_ == "acl" and token.head.lemma_.lower() in words
 

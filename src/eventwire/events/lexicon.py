@@ -26,6 +26,11 @@ class Trigger:
     mode: str | None
     context: tuple[str, ...]
     goldstein: float | None
+    object_excluded: bool = False
+
+    def object_holds(self, found: bool) -> bool:
+        """Whether the object condition holds, given whether the object is in the list."""
+        return found != self.object_excluded
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +82,13 @@ def load_lexicon() -> Lexicon:
             lemma=row["lemma"],
             pos=row["pos"],
             with_word=row["with"],
-            object_list=row["object"].lstrip("@"),
+            object_list=row["object"].lstrip("!@"),
             cameo=cameo,
             plover=row["plover"] or base_type,
             mode=row["mode"] or base_mode or None,
             context=context,
             goldstein=goldstein.get(cameo, goldstein.get(cameo[:2])),
+            object_excluded=row["object"].startswith("!"),
         )
         triggers.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
     lists = {path.name[:-4]: _read_word_list(path.name) for path in DATA.iterdir() if path.name.endswith(".txt")}

@@ -9,7 +9,14 @@ from spacy.tokens import Token
 
 from eventwire.events.lexicon import DATA, word_list
 
-CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "nsubjpass"}
+# A relative clause ("where he was arrested") states its own facts: it does not take the
+# modality of the clause its noun stands in ("questioned why they did not charge him").
+CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "nsubjpass"}
+# A present-tense verb after these markers speaks of a time to come: "once Israel signs a deal".
+TEMPORAL_MARKERS = {"once", "when", "until", "till", "after", "before", "as soon as"}
+PRESENT = {"VBZ", "VBP"}
+# Outer modalities that override a future: "there is no chance he will step down".
+OVERRIDING = {"negated", "hypothetical"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 MAX_CLIMB = 4
 
@@ -39,14 +46,22 @@ def modality_of(trigger: Token) -> str:
     own = _clause_modality(trigger, cues)
     if own == "hypothetical" and _reported_would(trigger):
         return "future"  # "they said they would meet": future in reported speech
+    if own == "future":
+        outer = _governing_modality(trigger, cues)
+        return outer if outer in OVERRIDING else own
     if own:
         return own
     if _presupposed(trigger):
         return "asserted"
+    return _governing_modality(trigger, cues) or "asserted"
+
+
+def _governing_modality(trigger: Token, cues: dict[tuple[str, str], str]) -> str | None:
+    """Modality from the words that govern the trigger's clause, climbing the tree."""
     reported = False
     child, head = trigger, trigger.head
     for _ in range(MAX_CLIMB):
-        if head is child or child.dep_ not in CLAUSE_LINKS:
+        if head is child or child.dep_ not in CLAUSE_LINKS or _relative(child):
             break
         if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             governed = cues.get((head.lemma_.lower(), "governor"))
@@ -60,7 +75,7 @@ def modality_of(trigger: Token) -> str:
         child, head = head, head.head
     if reported or _has_according_to(trigger):
         return "reported"
-    return "asserted"
+    return None
 
 
 def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | None:
@@ -75,21 +90,33 @@ def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | No
             return "future"
         if child.dep_ == "mark" and (word, "marker") in cues:
             return cues[(word, "marker")]
+        if child.dep_ in ("mark", "advmod") and word in TEMPORAL_MARKERS and token.tag_ in PRESENT:
+            return "future"
     return None
 
 
 def _presupposed(noun: Token) -> bool:
     """A definite event noun that a verb of comment takes as object took place, whatever that
     verb's modality: "declined to condemn the airstrikes", "would not discuss Tuesday's attack"
-    (not so for "postpone the demonstration", "oppose the deployment")."""
+    (not so for "postpone the demonstration", "oppose the deployment"); so does one that
+    qualifies another noun ("vowed revenge for Soleimani's assassination")."""
     definite = any(child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in DEFINITE)
                    for child in noun.children)
     if noun.pos_ != "NOUN" or not definite:
         return False
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and noun.head.head.dep_ != "ROOT":
+        return True  # "vowed revenge for Soleimani's killing", "protests over the arrest"
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
         return False
     return verb.lemma_.lower() in word_list("presupposing")
+
+
+def _relative(clause: Token) -> bool:
+    """A clause that tells of a place or time by "where"/"whereby" ("in Kampala where he was
+    arrested") is a relative clause the parser attached as an adverbial one."""
+    return clause.dep_ == "advcl" and any(child.dep_ == "advmod" and child.lower_ in ("where", "whereby")
+                                          for child in clause.children)
 
 
 def is_conditional(token: Token) -> bool:

@@ -18,12 +18,16 @@ import pyarrow as pa
 from eventwire.errors import StoreError
 from eventwire.model import Article, Failure
 from eventwire.store.dates import date_range
-from eventwire.store.rows import Row, article_from_rows, article_rows
+from eventwire.store.rows import LEGACY_CONFIDENCE, Row, article_from_rows, article_rows
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path("eventwire.duckdb")
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
+# Version 2 lacks events.confidence. Opened for writing, such a store gains the column and
+# becomes version 3; opened read-only, it is read as it is. Either way its events read as
+# LEGACY_CONFIDENCE (1.0, the model's default): they were coded before confidence existed.
+UPGRADABLE_VERSION = "2"
 RECORD_TABLES = ("sentences", "entities", "actors", "places", "times", "events", "quotes")
 TABLES = ("articles", *RECORD_TABLES, "failures")
 # Columns kept for rebuilding articles; `events()` leaves them out of its rows.
@@ -64,6 +68,7 @@ class Store:
         self._connection = connection
         self.path = path
         self._arrow_schemas: dict[str, pa.Schema] = {}
+        self._has_confidence = True
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> Store:
@@ -191,6 +196,7 @@ class Store:
         place: str | None = None,
         modality: str | None = None,
         happened_only: bool = False,
+        min_confidence: float | None = None,
         article_id: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
@@ -199,12 +205,13 @@ class Store:
         `actor_country` (ISO3 or "IGO") matches a source or a target; `place` matches the
         event place name (any case) or its country ISO3; `since` and `until` are ISO dates,
         whole or partial ("2020", "2020-01"), and keep events whose date span overlaps
-        them (undated events are left out). Each row adds the article's url, title,
-        published date and source.
+        them (undated events are left out); `min_confidence` keeps events whose confidence
+        is at least that. Each row adds the article's url, title, published date and source.
 
         Example:
             >>> store.events(type="ASSAULT", actor_country="IRN", since="2020-01", limit=10)
         """
+        confidence = "e.confidence" if self._has_confidence else f"CAST({LEGACY_CONFIDENCE} AS DOUBLE)"
         conditions: list[str] = []
         parameters: list[Any] = []
         if type is not None:
@@ -229,11 +236,16 @@ class Store:
             parameters.append(modality)
         if happened_only:
             conditions.append("e.happened")
+        if min_confidence is not None:
+            conditions.append(f"{confidence} >= ?")
+            parameters.append(float(min_confidence))
         if article_id is not None:
             conditions.append("e.article_id = ?")
             parameters.append(article_id)
         query = (
-            "SELECT e.*, a.url AS article_url, a.title AS article_title,"
+            "SELECT e.*,"
+            + ("" if self._has_confidence else f" {confidence} AS confidence,")
+            + " a.url AS article_url, a.title AS article_title,"
             " a.published AS article_published, a.source AS article_source"
             " FROM events e JOIN articles a ON a.id = e.article_id"
             + (" WHERE " + " AND ".join(conditions) if conditions else "")
@@ -274,11 +286,35 @@ class Store:
             version = found.fetchone()
         except duckdb.CatalogException:
             version = None
+        if version == (UPGRADABLE_VERSION,):
+            if read_only:
+                self._has_confidence = False
+            else:
+                self._upgrade()
+            return
         if version is None or version[0] != SCHEMA_VERSION:
             stored = version[0] if version else "none"
             raise StoreError(
                 f"store {self.path!r} has schema version {stored}; this eventwire reads {SCHEMA_VERSION}"
             )
+
+    def _upgrade(self) -> None:
+        """Bring a version 2 store to version 3: events gain `confidence`, set on every old row."""
+        connection = self._connection
+        connection.begin()
+        try:
+            connection.execute("ALTER TABLE events ADD COLUMN confidence DOUBLE")
+            connection.execute("UPDATE events SET confidence = ?", [LEGACY_CONFIDENCE])
+            connection.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION]
+            )
+            connection.commit()
+        except duckdb.Error as error:
+            connection.rollback()
+            raise StoreError(
+                f"cannot upgrade store {self.path!r} to schema version {SCHEMA_VERSION}: {error}"
+            ) from error
+        logger.info("store %s upgraded to schema version %s", self.path, SCHEMA_VERSION)
 
     def _insert(self, table: str, rows: list[Row]) -> None:
         if not rows:

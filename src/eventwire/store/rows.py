@@ -1,4 +1,4 @@
-"""Flatten an `Article` into table rows and build it back from them."""
+"""Flatten an `Article` into table rows and build it back from them; its JSON record."""
 
 from __future__ import annotations
 
@@ -17,10 +17,13 @@ from eventwire.model import (
     Quote,
     Sentence,
     TimeExpression,
+    event_id,
 )
 from eventwire.store.dates import date_range
 
 Row = dict[str, Any]
+# The confidence of events stored before the store had one (schema version 2).
+LEGACY_CONFIDENCE = 1.0
 
 
 def article_rows(article: Article, ingested_at: datetime) -> dict[str, list[Row]]:
@@ -75,9 +78,26 @@ def article_rows(article: Article, ingested_at: datetime) -> dict[str, list[Row]
     }
 
 
-def event_id(article_id: str, index: int) -> str:
-    """Return the stable id of the `index`-th event of an article: "<article id>:<index>"."""
-    return f"{article_id}:{index}"
+def article_record(article: Article) -> dict[str, Any]:
+    """Return the article as JSON-ready data whose events also carry `id`, `happened` and `sentence`.
+
+    `id` is the event id the store gives the event, `happened` is `Event.happened` and
+    `sentence` the text of the event's evidence sentence (None when it has none).
+
+    Example:
+        >>> article_record(article)["events"][0]["id"]
+        'a1:0'
+    """
+    record = article.to_dict()
+    for index, (event, data) in enumerate(zip(article.events, record["events"], strict=True)):
+        data["id"] = event.id or event_id(article.id, index)
+        data["happened"] = event.happened
+        data["sentence"] = _sentence_text(article, event.evidence.sentence)
+    return record
+
+
+def _sentence_text(article: Article, index: int) -> str | None:
+    return article.sentences[index].text if 0 <= index < len(article.sentences) else None
 
 
 def _evidence(evidence: Evidence) -> Row:
@@ -120,7 +140,7 @@ def _event_row(article_id: str, index: int, event: Event) -> Row:
     place = event.place
     span = date_range(event.date)
     return {
-        "event_id": event_id(article_id, index),
+        "event_id": event.id or event_id(article_id, index),
         "article_id": article_id,
         "index": index,
         "type": event.type,
@@ -153,7 +173,16 @@ def _event_row(article_id: str, index: int, event: Event) -> Row:
         "sources": json.dumps([_actor(a) for a in event.sources]),
         "targets": json.dumps([_actor(a) for a in event.targets]),
         "place": json.dumps({**_place(place), **_evidence(place.evidence)}) if place else None,
+        "confidence": _confidence(event.confidence),
     }
+
+
+def _confidence(value: float) -> float:
+    """Return `value` as a float; one outside [0, 1] (or NaN) is a ValueError."""
+    value = float(value)
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"event confidence {value!r} is not in [0, 1]")
+    return value
 
 
 def _quantity(quantity: Quantity) -> Row:
@@ -253,6 +282,9 @@ def _read_event(row: Row) -> Event:
         date_precision=row["date_precision"],
         quantities=tuple(Quantity(**q) for q in json.loads(row["quantities"])),
         mentions=tuple(_read_evidence(m) for m in json.loads(row["mentions"])),
+        # a version 2 store opened read-only has no confidence column: its events predate it
+        confidence=row.get("confidence", LEGACY_CONFIDENCE),
+        id=row["event_id"],
     )
 
 

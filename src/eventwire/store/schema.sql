@@ -1,4 +1,4 @@
--- eventwire store schema, version 1.
+-- eventwire store schema, version 3 (SCHEMA_VERSION in database.py).
 -- Portable where it costs nothing: quoted "index"/"end"/"at", VARCHAR[] lists, JSON columns.
 -- One statement per ';' (the loader splits on it): no ';' inside statements.
 
@@ -130,7 +130,9 @@ CREATE TABLE IF NOT EXISTS events (
     mentions JSON,
     sources JSON,
     targets JSON,
-    place JSON
+    place JSON,
+    -- added in version 3; last, where ALTER TABLE puts it in older stores
+    confidence DOUBLE
 );
 
 CREATE TABLE IF NOT EXISTS quotes (
