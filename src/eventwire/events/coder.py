@@ -77,9 +77,9 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
     A negated agreement or concession is a rejection ("will not accept refugees"); a
     cooperative act stated as future is an intent to cooperate (AGREE) and a hostile one,
     or any act announced on a condition ("will withdraw unless..."), a threat (THREATEN),
-    each asserted beside the future event itself; a hostile act only wished or planned
-    ("a gunman who said he wanted to kill") is no threat unless it is announced ("will
-    strike"). Civilians clashing or throwing stones
+    each asserted beside the future event itself; an act only wished, planned or set in a
+    time to come ("a gunman who said he wanted to kill", "once Israel signs a deal") is no
+    threat or intent unless it is announced ("will strike", "will provide aid"). Civilians clashing or throwing stones
     riot (PROTEST), they do not assault; protesters who demand or denounce protest.
     """
     if event.type == "ASSAULT" and lemma in lexicon.word_lists["melee"] and _civilian_violence(event):
@@ -91,7 +91,7 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
     if event.modality == "future" and event.sources:
         if conditional:
             return [event, _recode(event, lexicon.code(THREAT_CAMEO), "asserted")]
-        if event.type in COOPERATIVE_TYPES and event.type != "AGREE":
+        if event.type in COOPERATIVE_TYPES and event.type != "AGREE" and announced:
             return [event, _recode(event, lexicon.code(INTENT_CAMEO), "asserted")]
         if event.type in HOSTILE_TYPES and announced:
             return [event, _recode(event, lexicon.code(THREAT_CAMEO), "asserted")]
@@ -130,7 +130,7 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if pos == "NOUN" and token.dep_ == "compound" and not _compound_head(token, lexicon):
         return None  # "murder rates", "protest leaders"
-    if _figurative(token, lexicon):
+    if _figurative(token, lexicon) or _generic(token):
         return None
     for trigger in _candidates(token, pos, lexicon):
         if trigger.with_word and not _has_word(token, trigger.with_word):
@@ -169,6 +169,16 @@ def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
             return False
         clause = clause.head
     return False
+
+
+def _generic(token: Token) -> bool:
+    """A bare plural event noun that qualifies a noun or an adjective speaks of such events in
+    general, not of one that took place: "claim responsibility for attacks", "progress on
+    preventing shootings" (not "hit by airstrikes", "attacks on the city", "the attacks")."""
+    if token.tag_ != "NNS" or token.dep_ != "pobj" or token.head.head.pos_ not in ("NOUN", "ADJ"):
+        return False
+    return not any(child.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep", "acl", "relcl")
+                   for child in token.children)
 
 
 def _own_act_warned(token: Token) -> bool:
