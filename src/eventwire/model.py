@@ -153,8 +153,9 @@ class Event:
 
     @property
     def happened(self) -> bool:
-        """Whether the text asserts the event took place (asserted or reported)."""
-        return self.modality in ("asserted", "reported")
+        """Whether the text says the event took place: asserted, reported, or mentioned as
+        background ("historical": "after the clashes", "since the 2014 invasion")."""
+        return self.modality in ("asserted", "reported", "historical")
 
 
 @dataclass(frozen=True, slots=True)

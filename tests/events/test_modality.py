@@ -32,6 +32,9 @@ from eventwire.events.modality import modality_of
         # ability and allegation are not facts
         ("Smugglers can supply them with rifles.", "supply", "hypothetical"),
         ("Two men accused of attacking a soldier appeared in court.", "attacking", "hypothetical"),
+        # an event noun after "toward" is a goal
+        ("The talks were a step toward a ceasefire.", "ceasefire", "hypothetical"),
+        ("Washington pushed Israel towards concessions.", "concessions", "hypothetical"),
         # a definite event noun that qualifies another noun took place
         ("Iran vowed revenge for the general's assassination.", "assassination", "asserted"),
     ],

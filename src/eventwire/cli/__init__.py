@@ -110,7 +110,7 @@ def events(
     since: Annotated[Optional[str], typer.Option("--since", help="Earliest event date (2020, 2020-01, ...).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Latest event date.")] = None,
     place: Annotated[Optional[str], typer.Option("--place", help="Place name or country ISO3.")] = None,
-    happened: Annotated[bool, typer.Option("--happened", help="Only asserted or reported events.")] = False,
+    happened: Annotated[bool, typer.Option("--happened", help="Only events that took place (asserted, reported or historical).")] = False,
     min_confidence: MinConfidence = 0.0,
     limit: Annotated[int, typer.Option("--limit", help="At most this many events.")] = 50,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",

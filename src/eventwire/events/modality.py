@@ -15,6 +15,8 @@ CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj", "dob
 # A present-tense verb after these markers speaks of a time to come: "once Israel signs a deal".
 TEMPORAL_MARKERS = {"once", "when", "until", "till", "after", "before", "as soon as"}
 PRESENT = {"VBZ", "VBP"}
+# An event noun these govern is a goal, not yet reached.
+GOAL_PREPOSITIONS = {"toward", "towards"}
 # Outer modalities that override a future: "there is no chance he will step down".
 OVERRIDING = {"negated", "hypothetical"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -43,6 +45,8 @@ def modality_of(trigger: Token) -> str:
     governing word up the tree ("threatened to strike", "refused to meet", "said that").
     """
     cues = load_cues()
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in GOAL_PREPOSITIONS:
+        return "hypothetical"  # "steps toward a ceasefire", "pushing Israel towards concessions"
     own = _clause_modality(trigger, cues)
     if own == "hypothetical" and _reported_would(trigger):
         return "future"  # "they said they would meet": future in reported speech
