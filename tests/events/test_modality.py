@@ -32,6 +32,9 @@ from eventwire.events.modality import modality_of
         # ability and allegation are not facts
         ("Smugglers can supply them with rifles.", "supply", "hypothetical"),
         ("Two men accused of attacking a soldier appeared in court.", "attacking", "hypothetical"),
+        # any such event is none in particular
+        ("Any attack on the embassy would be met with force.", "attack", "hypothetical"),
+        ("Israel will reject any deal struck between the powers and Iran.", "struck", "hypothetical"),
         # an event noun after "toward" is a goal
         ("The talks were a step toward a ceasefire.", "ceasefire", "hypothetical"),
         ("Washington pushed Israel towards concessions.", "concessions", "hypothetical"),

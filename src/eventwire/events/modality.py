@@ -15,6 +15,8 @@ CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj", "dob
 # A present-tense verb after these markers speaks of a time to come: "once Israel signs a deal".
 TEMPORAL_MARKERS = {"once", "when", "until", "till", "after", "before", "as soon as"}
 PRESENT = {"VBZ", "VBP"}
+# An event noun with these determiners is any such event, not one that took place.
+ANY = {"any", "every", "whatever"}
 # An event noun these govern is a goal, not yet reached.
 GOAL_PREPOSITIONS = {"toward", "towards"}
 # Outer modalities that override a future: "there is no chance he will step down".
@@ -86,6 +88,8 @@ def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | No
     """Modality from the token's own clause: negation first, then auxiliaries and markers."""
     if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in token.children):
         return "negated"
+    if any(child.dep_ == "det" and child.lower_ in ANY for child in _noun_of(token).children):
+        return "hypothetical"  # "any attack would be met with force", "any deal struck with Iran"
     for child in token.children:
         word = child.lower_
         if child.dep_ in ("aux", "auxpass") and (word, "auxiliary") in cues:
@@ -114,6 +118,11 @@ def _presupposed(noun: Token) -> bool:
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
         return False
     return verb.lemma_.lower() in word_list("presupposing")
+
+
+def _noun_of(token: Token) -> Token:
+    """The token, or the noun a participle trigger describes ("any deal *struck* with Iran")."""
+    return token.head if token.dep_ == "acl" and token.tag_ == "VBN" else token
 
 
 def _relative(clause: Token) -> bool:
