@@ -8,7 +8,8 @@ district"), in the country most of the sentence's places lie in, the most precis
 nearest first, then a place naming part of a noun ("the Akkar road"); a town outside every
 first-level division its sentence names is passed over. Else the article's focus: its most
 mentioned country, counting every place in it, given as the country itself when named,
-else as its most mentioned place. A more precise place of a locative phrase of the
+else as its most mentioned place, with `place_precision="article"`: the text does not say
+where the event took place, only where the article is. A more precise place of a locative phrase of the
 trigger's sentence wins over an attached one ("raids on Al Dhaher district in northwestern
 Yemen").
 A place used as an actor ("Washington advised", "a response from Tehran", the subject of
@@ -45,6 +46,8 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 MAX_PATH = 6
 PRECISION_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
+# the place precision of an event the text ties to no place: the article's focus stands in
+ARTICLE_PRECISION = "article"
 
 
 @register("location", "syntax.v1")
@@ -131,7 +134,8 @@ def _locate(event: Event, article: Article, places: list[Place], actor_spans: li
                               and detail_rank(local) < detail_rank(place)):
         place = local  # "raids on Al Dhaher district in northwestern Yemen": the more precise
     if place is None and focus is not None and not _overlaps(focus.evidence, own):
-        place = focus
+        # not the event's own place: where the article is, marked as such
+        return dataclasses.replace(event, place=focus, place_precision=ARTICLE_PRECISION)
     if place is None:
         return event
     return dataclasses.replace(event, place=place, place_precision=place_precision(place))
