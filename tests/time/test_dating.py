@@ -124,3 +124,13 @@ def test_articles_without_events_are_returned_unchanged(time_ctx):
 ])
 def test_narrative_date_without_publication(time_ctx, text, triggers, expected):
     assert dated(time_ctx, text, None, triggers) == expected
+
+
+def test_background_event_is_not_stamped_with_the_publication_date(time_ctx):
+    """Issue 11: an event mentioned as background happened before, on a day the text does not give."""
+    text = "Iraq lifted the curfew after the clashes in Basra."
+    article = tag_times(parse(Article(id="t", text=text, published="2020-01-08"), time_ctx), time_ctx)
+    lifted = event_at(article, "lifted")
+    clashes = dataclasses.replace(event_at(article, "clashes"), modality="historical")
+    events = date_events(dataclasses.replace(article, events=(lifted, clashes)), time_ctx).events
+    assert [(e.date, e.date_precision) for e in events] == [("2020-01-08", "publication"), (None, "unresolved")]

@@ -11,7 +11,8 @@ Order of preference for each event (all its mentions tried, first mention first)
 5. the narrative date: the last day-precision date before the trigger in its paragraph that
    modifies a clause rather than a noun ("On 1 May 2020, a landmine hit a car. 3 fighters were
    killed": the killing is dated 1 May; "As reported on 28 April 2020, troops carried out ...");
-6. the publication date, with `date_precision="publication"`.
+6. the publication date, with `date_precision="publication"`, except for an event mentioned as
+   background (modality historical), which stays undated (`date_precision="unresolved"`).
 At levels 1, 2, 3 and 5 an expression that modifies another event's noun trigger ("in protest of
 the abduction ... on 29 January") belongs to that event, not to the clause.
 A noun trigger inside "after/before/since/until ..." skips levels 2 and 3: the clause's date is
@@ -73,10 +74,18 @@ def date_events(article: Article, ctx: Context) -> Article:
         if dates[index] is None:
             dates[index] = narrative_date(event, article, anchors)
     events = tuple(
-        dataclasses.replace(event, date=(dated or fallback)[0], date_precision=(dated or fallback)[1])
+        dataclasses.replace(event, date=(dated or _fallback(event, fallback))[0],
+                            date_precision=(dated or _fallback(event, fallback))[1])
         for event, dated in zip(article.events, dates)
     )
     return dataclasses.replace(article, events=events)
+
+
+def _fallback(event: Event, fallback: tuple[str | None, str]) -> tuple[str | None, str]:
+    """The publication date stands in only for an event the article reports as news: one
+    mentioned as background ("after the clashes", modality historical) happened before, on a
+    day the text does not give."""
+    return (None, "unresolved") if event.modality == "historical" else fallback
 
 
 def find_anchors(article: Article) -> list[Anchor]:
