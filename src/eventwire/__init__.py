@@ -15,6 +15,7 @@ from functools import cache
 # defined below, so that the function, not the package, is the attribute `eventwire.extract`.
 from eventwire.extract import to_article as _to_article
 from eventwire.context import Context
+from eventwire.errors import EventwireError, InternalError, InvalidArgument
 from eventwire.model import Article, Document
 from eventwire.options import Options
 
@@ -33,16 +34,38 @@ def extract(
 ) -> Article:
     """Extract the clean text, actors, events, places, times and quotes of one article.
 
-    Raises an `EventwireError` subclass (with a stable code) for input that cannot be read.
+    Raises only `EventwireError` subclasses, each with a stable code: `InvalidArgument`
+    (EW001) for an argument of the wrong type, the document's error (EW101 to EW107) for
+    input that cannot be read, `InternalError` (EW900, the stage error as its message and
+    cause) when a stage fails unexpectedly.
 
     Example:
         >>> article = eventwire.extract("<html>...</html>", url="https://example.org/a")
     """
     from eventwire.pipeline import run_stages
 
-    ctx = _context(options or Options())
-    document = Document(source=url or "<text>", content=text_or_html, url=url, published=published)
-    return run_stages(_to_article(document, ctx.options), ctx)
+    content = _content(text_or_html)
+    for name, value in (("url", url), ("published", published)):
+        if value is not None and not isinstance(value, str):
+            raise InvalidArgument(f"extract() takes {name} as a string, not {type(value).__name__}")
+    if options is not None and not isinstance(options, Options):
+        raise InvalidArgument(f"extract() takes options as an eventwire.Options, not {type(options).__name__}")
+    document = Document(source=url or "<text>", content=content, url=url, published=published)
+    try:
+        ctx = _context(options or Options())
+        return run_stages(_to_article(document, ctx.options), ctx)
+    except EventwireError:
+        raise
+    except Exception as error:  # as the batch path records it: the reason, never a stray exception
+        raise InternalError(f"{type(error).__name__}: {error}") from error
+
+
+def _content(text_or_html: object) -> str | bytes:
+    if isinstance(text_or_html, (bytearray, memoryview)):
+        return bytes(text_or_html)
+    if not isinstance(text_or_html, (str, bytes)):
+        raise InvalidArgument(f"extract() takes the article as str or bytes, not {type(text_or_html).__name__}")
+    return text_or_html
 
 
 @cache

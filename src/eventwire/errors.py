@@ -13,6 +13,12 @@ class EventwireError(Exception):
         self.message = message
 
 
+class InvalidArgument(EventwireError):
+    """A caller's argument of the wrong type or value: a usage error, not a bad document."""
+
+    code = "EW001"
+
+
 class EmptyDocument(EventwireError):
     code = "EW101"
 
@@ -47,6 +53,12 @@ class ReadError(EventwireError):
     """An input that cannot be read: missing file, bad JSON line, unreachable URL."""
 
     code = "EW201"
+
+
+class WriteError(EventwireError):
+    """An output that cannot be written: missing directory, a directory, no permission."""
+
+    code = "EW202"
 
 
 class UnknownCoder(EventwireError):

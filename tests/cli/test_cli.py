@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import json
 
 import pyarrow.parquet as pq
@@ -240,3 +241,169 @@ def test_min_confidence_out_of_range_is_a_usage_error(tmp_path, fixtures, runner
     assert result.exit_code == 2
     assert "--min-confidence" in result.output
     assert not db.exists()
+
+
+# issue 16: one bad file in a batch is recorded as a failure; the rest is processed
+BAD_FEED = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>x &#x110000;'
+            "</title><link>https://e.org/1</link><description>Talks resumed.</description></item></channel></rss>")
+
+
+def _bad_feed(folder) -> str:
+    (folder / "a_bad.rss").write_text(BAD_FEED, encoding="utf-8")
+    return "a_bad.rss"
+
+
+def _deep_array(folder) -> str:
+    (folder / "a_bad.jsonl").write_bytes(b"[" * 100_000 + b"]" * 100_000 + b"\n")
+    return "a_bad.jsonl#L1"
+
+
+def _deep_object(folder) -> str:
+    (folder / "a_bad.jsonl").write_bytes(b'{"a":' * 5_000 + b"1" + b"}" * 5_000 + b"\n")
+    return "a_bad.jsonl#L1"
+
+
+def _markup_in_name(folder) -> str:
+    (folder / "a[").mkdir()
+    (folder / "a[" / "b].txt").write_text("  \n", encoding="utf-8")
+    return "a[/b].txt"
+
+
+@pytest.mark.parametrize(
+    ("make_bad", "code"),
+    [(_bad_feed, "EW201"), (_deep_array, "EW201"), (_deep_object, "EW201"), (_markup_in_name, "EW101")],
+    ids=["feed-char-ref-beyond-unicode", "jsonl-array-100k-deep", "jsonl-object-5k-deep", "markup-in-file-name"],
+)
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_issue_16_bad_file_does_not_stop_the_batch(tmp_path, fixtures, runner, command, make_bad, code):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    bad_source = str(folder / make_bad(folder))
+    (folder / "b_good.txt").write_bytes((fixtures / "iran_bases_article.txt").read_bytes())
+    db = tmp_path / "batch.duckdb"
+    args = ["--db", str(db)] if command == "ingest" else []
+    result = runner.invoke(app, [command, str(folder), *args])
+    assert result.exit_code == 0, result.output
+    assert f"{code} {bad_source}: " in result.stderr
+    if command == "extract":
+        assert [record["source"] for record in read_jsonl(result.stdout)] == [str(folder / "b_good.txt")]
+        return
+    assert "1 added, 0 already stored, 1 failed" in result.stderr
+    with Store.open(db, read_only=True) as opened:
+        assert [(f["source"], f["code"]) for f in opened.failures()] == [(bad_source, code)]
+        assert opened.counts()["articles"] == 1
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_issue_16_undecodable_file_name_is_processed_printably(tmp_path, fixtures, runner, command):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    descriptor = os.open(os.fsencode(folder) + b"/bad\xff.txt", os.O_WRONLY | os.O_CREAT)
+    os.write(descriptor, (fixtures / "iran_bases_article.txt").read_bytes())
+    os.close(descriptor)
+    (folder / "good.txt").write_text("Talks resume in Geneva\n\nThe foreign ministers of France and Iran "
+                                     "met in Geneva on Monday to resume talks.", encoding="utf-8")
+    db = tmp_path / "batch.duckdb"
+    args = ["--db", str(db)] if command == "ingest" else []
+    result = runner.invoke(app, [command, str(folder), *args])
+    assert result.exit_code == 0, result.output
+    printable = f"{folder}/bad\\xff.txt"
+    if command == "extract":
+        assert [record["source"] for record in read_jsonl(result.stdout)] == [printable, str(folder / "good.txt")]
+        return
+    assert "2 added, 0 already stored, 0 failed" in result.stderr
+    with Store.open(db, read_only=True) as opened:
+        assert opened.failures() == [] and opened.counts()["articles"] == 2
+        assert printable in {row["article_source"] for row in opened.events(limit=1000)}
+
+
+@pytest.mark.parametrize(
+    "same",
+    [lambda db: db, lambda db: db.parent / "." / db.name, lambda db: db.parent / "link.duckdb"],
+    ids=["same-path", "same-file-other-spelling", "link-to-the-store"],
+)
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_issue_16_export_refuses_to_overwrite_the_store(store, tmp_path, runner, fmt, same):
+    db = tmp_path / "events.duckdb"
+    db.write_bytes(store.read_bytes())
+    (tmp_path / "link.duckdb").symlink_to(db)
+    before = db.read_bytes()
+    result = runner.invoke(app, ["export", "--db", str(db), "-f", fmt, "-o", str(same(db))])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: Invalid value for '--out': ") and "is the store file" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [("missing/out.jsonl", "no directory"), ("folder", "it is a directory"), ("file.txt/out.jsonl", "no directory")],
+    ids=["missing-directory", "a-directory", "under-a-file"],
+)
+@pytest.mark.parametrize("command", ["extract", "export"])
+def test_issue_16_unwritable_output_is_a_one_line_error(store, tmp_path, fixtures, runner, command, where, message):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file.txt").write_text("kept", encoding="utf-8")
+    out = tmp_path / where
+    args = {
+        "extract": ["extract", str(fixtures / "iran_bases_article.txt"), "-o", str(out)],
+        "export": ["export", "--db", str(store), "-o", str(out)],
+    }[command]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"EW202 cannot write {out}: {message}")
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["file.txt", "folder"]
+
+
+def test_issue_16_unknown_suite_is_a_usage_error(tmp_path, runner):
+    result = runner.invoke(app, ["eval", str(tmp_path), "--suite", "nope", "--suite", "acled"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: Invalid value for '--suite' / '-s': unknown suite 'nope'; suites are ")
+    assert "plover_gsr" in result.stderr and "acled" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "garbage", "2020-02-30"])
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_issue_16_bad_published_is_a_usage_error(tmp_path, fixtures, runner, command, value):
+    db = tmp_path / "never.duckdb"
+    args = ["--db", str(db)] if command == "ingest" else []
+    result = runner.invoke(app, [command, str(fixtures / "iran_bases_article.txt"), *args, "--published", value])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: Invalid value for '--published': ")
+    assert len(result.stderr.splitlines()) == 1
+    assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("files", "exit_code", "summary"),
+    [
+        ({"a.txt": "   \n", "b.txt": "\x00\x01\x02PK\x03\x04" * 50}, 1, "0 added, 0 already stored, 2 failed"),
+        ({"a.txt": "   \n"}, 1, "0 added, 0 already stored, 1 failed"),
+        ({}, 0, "0 added, 0 already stored, 0 failed"),
+    ],
+    ids=["all-failed", "one-failed", "nothing-given"],
+)
+def test_issue_16_ingest_fails_when_nothing_could_be_stored(tmp_path, runner, files, exit_code, summary):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "s.duckdb")])
+    assert result.exit_code == exit_code
+    assert summary in result.stderr
+
+
+@pytest.mark.parametrize("command", ["ingest", "events", "export"])
+def test_issue_16_memory_store_is_a_usage_error(tmp_path, fixtures, runner, command):
+    args = {
+        "ingest": ["ingest", str(fixtures / "iran_bases_article.txt")],
+        "events": ["events"],
+        "export": ["export", "-o", str(tmp_path / "out.jsonl")],
+    }[command]
+    result = runner.invoke(app, [*args, "--db", ":memory:"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: Invalid value for '--db': the store must be a file")
+    assert not (tmp_path / "out.jsonl").exists()

@@ -20,13 +20,20 @@ from eventwire.extract.dates import normalise_date
         ("Jan. 8, 2020", "2020-01-08"),
         ("20200108", "2020-01-08"),
         ("  2020-01-08  ", "2020-01-08"),
+        ("1000-01-01", "1000-01-01"),
+        ("2999-12-31", "2999-12-31"),
     ],
 )
 def test_normalise_date(value: str, expected: str) -> None:
     assert normalise_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["", "yesterday", "2020-02-30", "January 2020", "2020", "not a date"])
+@pytest.mark.parametrize(
+    "value",
+    ["", "yesterday", "2020-02-30", "January 2020", "2020", "not a date",
+     # issue 16: a year the coder cannot resolve times around (year 1 overflowed the calendar)
+     "0001-01-01", "9999-12-31", "0999-12-31", "3000-01-01", "1 January 3000"],
+)
 def test_normalise_date_refuses(value: str) -> None:
     with pytest.raises(BadDate, match="EW107"):
         normalise_date(value)

@@ -163,6 +163,12 @@ def test_article_from_text_keeps_text_verbatim() -> None:
         (Document("short", "<html><body><article><p>Too short.</p></article></body></html>"),
          Options(min_chars=200), NoMainText, "EW106"),
         (Document("date", PARAGRAPH, published="last Tuesday"), OPTIONS, BadDate, "EW107"),
+        (Document("year-1", PARAGRAPH, published="0001-01-01"), OPTIONS, BadDate, "EW107"),
+        # issue 16: a lone surrogate (Python's json reads "\ud800" as one) cannot be hashed or stored
+        (Document("surrogate", "\ud800" * 30), OPTIONS, UndecodableDocument, "EW103"),
+        (Document("surrogate-end", PARAGRAPH + "\ud800"), OPTIONS, UndecodableDocument, "EW103"),
+        (Document("surrogate-title", PARAGRAPH, title="Talks \udcff"), OPTIONS, UndecodableDocument, "EW103"),
+        (Document("surrogate-url", PARAGRAPH, url="https://x.org/\ud800"), OPTIONS, UndecodableDocument, "EW103"),
     ],
 )
 def test_errors(document: Document, options: Options, error: type[EventwireError], code: str) -> None:

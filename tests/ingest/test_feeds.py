@@ -63,3 +63,25 @@ def test_rss_entry_without_content_is_a_failure() -> None:
 def test_not_a_feed(data: bytes) -> None:
     items = list(read_feed(data, "x.xml"))
     assert len(items) == 1 and isinstance(items[0], Failure) and items[0].code == "EW201"
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["&#x110000;", "&#xD800;", "&#99999999999;"],
+    ids=["beyond-U+10FFFF", "lone-surrogate", "overflow"],
+)
+def test_issue_16_feed_with_bad_character_reference_is_a_failure(tmp_path: Path, reference: str) -> None:
+    feed = tmp_path / "a_bad.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item>'
+        f"<title>Talks {reference}</title><link>https://wire.example.org/1</link>"
+        "<description>The foreign ministers met in Geneva on Monday.</description>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    good = tmp_path / "b_good.txt"
+    good.write_text("Talks resume in Geneva\n\nThe foreign ministers met in Geneva.", encoding="utf-8")
+    failure, document = read_sources([str(tmp_path)])
+    assert isinstance(failure, Failure) and failure.source == str(feed) and failure.code == "EW201"
+    assert failure.reason.startswith(f"{feed}: cannot parse feed: ") and "\n" not in failure.reason
+    assert isinstance(document, Document) and document.source == str(good)

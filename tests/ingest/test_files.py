@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -103,8 +104,29 @@ def test_unreadable_file_is_a_failure(tmp_path: Path, name: str) -> None:
         (b"Iran bombs U.S. bases in Iraq\n\nBody.", [("<stdin>", "text/plain")]),
         (b"<!DOCTYPE html><html><body><p>x</p></body></html>", [("<stdin>", "text/html")]),
         (b'{"text": "One."}\n{"text": "Two."}\n', [("<stdin>#L1", "text/plain"), ("<stdin>#L2", "text/plain")]),
+        # issue 16: a first line nested too deep to decode is still sniffed as JSON Lines
+        (b'{"a":' * 5_000 + b"1" + b"}" * 5_000 + b'\n{"text": "Two."}\n', [("<stdin>#L1", None),
+                                                                         ("<stdin>#L2", "text/plain")]),
     ],
 )
 def test_read_stdin_sniffs(data: bytes, expected: list[tuple[str, str]]) -> None:
     items = list(read_stdin(io.BytesIO(data)))
-    assert [(item.source, item.media_type) for item in items] == expected
+    assert [(item.source, getattr(item, "media_type", None)) for item in items] == expected
+
+
+def test_issue_16_undecodable_file_name_is_named_printably(tmp_path: Path) -> None:
+    descriptor = os.open(os.fsencode(tmp_path) + b"/bad\xff.txt", os.O_WRONLY | os.O_CREAT)
+    os.write(descriptor, b"Talks resume in Geneva")
+    os.close(descriptor)
+    (tmp_path / "good.txt").write_bytes(b"Flood waters recede")
+    items = list(read_path(tmp_path))
+    assert [(type(item).__name__, item.source) for item in items] == [
+        ("Document", f"{tmp_path}/bad\\xff.txt"), ("Document", f"{tmp_path}/good.txt")]
+    assert items[0].content == b"Talks resume in Geneva"
+    items[0].source.encode("utf-8")  # printable: it can be stored and written as JSON
+
+
+def test_issue_16_missing_undecodable_path_is_named_printably(tmp_path: Path) -> None:
+    (failure,) = read_path(Path(os.fsdecode(os.fsencode(tmp_path) + b"/gone\xff.txt")))
+    assert failure.source == f"{tmp_path}/gone\\xff.txt"
+    assert failure.reason == f"{tmp_path}/gone\\xff.txt: no such file or directory"

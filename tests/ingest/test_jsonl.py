@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,38 @@ def test_json_shapes(data: bytes, sources: list[str]) -> None:
     items = list(read_jsonl(data, "f.json"))
     assert [item.source for item in items] == sources
     assert all(isinstance(item, Document) for item in items)
+
+
+DEEP_ARRAY = b"[" * 100_000 + b"]" * 100_000
+DEEP_OBJECT = b'{"a":' * 5_000 + b"1" + b"}" * 5_000
+GOOD_LINE = b'{"text": "Talks resume in Geneva."}'
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ([DEEP_ARRAY, GOOD_LINE], [("f.jsonl#L1", "EW201"), ("f.jsonl#L2", None)]),
+        ([GOOD_LINE, DEEP_ARRAY], [("f.jsonl#L1", None), ("f.jsonl#L2", "EW201")]),
+        ([DEEP_OBJECT, GOOD_LINE], [("f.jsonl#L1", "EW201"), ("f.jsonl#L2", None)]),
+        ([GOOD_LINE, DEEP_OBJECT], [("f.jsonl#L1", None), ("f.jsonl#L2", "EW201")]),
+        ([DEEP_ARRAY], [("f.jsonl#L1", "EW201")]),
+    ],
+    ids=["array-first", "array-last", "object-first", "object-last", "array-alone"],
+)
+def test_issue_16_deeply_nested_line_is_a_failure(lines: list[bytes], expected: list[tuple[str, str | None]]) -> None:
+    items = list(read_jsonl(b"\n".join(lines) + b"\n", "f.jsonl"))
+    assert [(item.source, getattr(item, "code", None)) for item in items] == expected
+    for item in items:
+        if isinstance(item, Failure):
+            assert item.reason.endswith("invalid JSON: nested too deep to decode")
+
+
+@pytest.mark.parametrize(
+    ("record_id", "source"),
+    [("\ud800", "f.jsonl#\\ud800"), ("plain", "f.jsonl#plain")],
+    ids=["lone-surrogate", "plain"],
+)
+def test_issue_16_record_id_is_named_printably(record_id: str, source: str) -> None:
+    line = json.dumps({"id": record_id, "text": "Talks resume in Geneva."}).encode()
+    (document,) = read_jsonl(line, "f.jsonl")
+    assert document.source == source

@@ -212,10 +212,15 @@ def _confidence_not_a_number(article: Article) -> Article:
     return dataclasses.replace(article, events=(broken,))
 
 
+def _source_with_lone_surrogate(article: Article) -> Article:
+    """Issue 16: a name that is not valid UTF-8 (here a surrogate escape) cannot be stored."""
+    return dataclasses.replace(article, source="bad\udcff.txt")
+
+
 @pytest.mark.parametrize(
     "breaker",
     [_bad_goldstein, _sentence_without_text, _duplicate_sentence_index, _quantity_not_a_number,
-     _confidence_out_of_range, _confidence_not_a_number],
+     _confidence_out_of_range, _confidence_not_a_number, _source_with_lone_surrogate],
 )
 def test_failed_add_rolls_back_only_that_article(store: Store, full_article: Article, breaker) -> None:
     store.add(make_article("kept"))
@@ -244,6 +249,8 @@ def test_failed_add_rolls_back_only_that_article(store: Store, full_article: Art
             [Failure("b.html", "EW102", "binary"), Failure("a.html", "EW102", "binary")],
             [("a.html", "EW102", "binary"), ("b.html", "EW102", "binary")],
         ),
+        # issue 16: lone surrogates are stored backslash-escaped
+        ([Failure("bad\udcff.txt", "EW101", "empty \ud800")], [("bad\\udcff.txt", "EW101", "empty \\ud800")]),
     ],
 )
 def test_failures_are_unique_per_source_and_code(db_path: Path, records, expected) -> None:
@@ -265,6 +272,13 @@ def test_add_all_stores_a_stream(store: Store, full_article: Article) -> None:
         ("broken.txt", "EW401"),
         ("x.pdf", "EW102"),
     ]
+
+
+def test_issue_16_unstorable_name_does_not_stop_the_stream(store: Store, full_article: Article) -> None:
+    unstorable = _source_with_lone_surrogate(dataclasses.replace(full_article, id="unstorable"))
+    assert store.add_all([unstorable, full_article]) == {"added": 1, "skipped": 0, "failures": 1}
+    assert [(f["source"], f["code"]) for f in store.failures()] == [("bad\\udcff.txt", "EW401")]
+    assert "unstorable" not in store and full_article.id in store
 
 
 def test_schema_version_is_recorded(db_path: Path) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.errors import StoreError
+from eventwire.errors import StoreError, WriteError
 from eventwire.store import Store
 from eventwire.store.export import export_events
 
@@ -115,3 +116,40 @@ def test_parquet_to_a_binary_stream() -> None:
     export_events(ROWS, "parquet", stream)
     stream.seek(0)
     assert pq.read_table(stream).column("event_id").to_pylist() == ["a:0", "a:1"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "rows", "error"),
+    [
+        ("jsonl", [ROWS[0], {"event_id": "a:2", "when": object()}], TypeError),
+        ("csv", [ROWS[0], {"event_id": "a:2", "quantities": [{"value": object()}]}], TypeError),
+        ("parquet", [{"goldstein": 1}, {"goldstein": "high"}], StoreError),
+    ],
+)
+def test_issue_16_failed_export_leaves_the_target_as_it_was(tmp_path: Path, fmt: str, rows: list[dict],
+                                                             error: type[Exception]) -> None:
+    target = tmp_path / f"events.{fmt}"
+    target.write_bytes(b"the previous export")
+    with pytest.raises(error):
+        export_events(rows, fmt, target)
+    assert target.read_bytes() == b"the previous export"
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("missing/events.jsonl", "no directory"),
+        ("folder", "it is a directory"),
+        ("file.txt/events.jsonl", "no directory"),
+    ],
+    ids=["missing-directory", "a-directory", "under-a-file"],
+)
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_issue_16_unwritable_target_is_a_write_error(tmp_path: Path, fmt: str, where: str, message: str) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file.txt").write_text("kept", encoding="utf-8")
+    with pytest.raises(WriteError, match=f"^EW202 cannot write {re.escape(str(tmp_path / where))}: {message}"):
+        export_events(ROWS, fmt, tmp_path / where)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["file.txt", "folder"]
+    assert list((tmp_path / "folder").iterdir()) == []

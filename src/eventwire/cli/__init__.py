@@ -1,6 +1,8 @@
 """The `eventwire` command: parse arguments, call the API, print results.
 
-Results go to stdout (or --out), progress and messages to stderr.
+Results go to stdout (or --out), progress and messages to stderr. Exit status 0 on success,
+1 when the command fails (one line on stderr starting with the error code), 2 for a usage
+error (one line starting with "Error:").
 """
 
 from __future__ import annotations
@@ -8,24 +10,91 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional, TextIO
+from typing import IO, Annotated, Any, Optional, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from eventwire.cli.records import drop_events_below
 from eventwire.context import Context
-from eventwire.errors import EventwireError
+from eventwire.errors import BadDate, EventwireError, InvalidArgument, UnknownCoder
 from eventwire.model import Article, Document, Failure
 from eventwire.options import Options
 
+# errors of the caller's making: exit status 2, like a bad option
+USAGE_ERRORS = (InvalidArgument, UnknownCoder)
+MEMORY_DB = ":memory:"
+
+
+class UsageError(typer.BadParameter):
+    """A bad option value, told in one line ("Error: Invalid value for '--db': ..."), exit 2."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        typer.echo(f"Error: {self.format_message()}", file=file, err=True)
+
+
+class Commands(TyperGroup):
+    """The command group: an `EventwireError` ends a command with one line, not a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EventwireError as error:
+            raise _exit_for(error) from error
+
+
+def _exit_for(error: EventwireError) -> typer.Exit:
+    """Print `error` as one line on stderr; return the exit: 2 for a usage error, else 1."""
+    typer.echo(" ".join(str(error).split()), err=True)
+    return typer.Exit(2 if isinstance(error, USAGE_ERRORS) else 1)
+
+
+def _check_published(value: str | None) -> str | None:
+    from eventwire.extract.dates import normalise_date
+
+    if value is None:
+        return None
+    try:
+        return normalise_date(value)
+    except BadDate as error:
+        raise UsageError(error.message) from None
+
+
+def _check_db(value: Path) -> Path:
+    if str(value) == MEMORY_DB:
+        raise UsageError(f"the store must be a file: {MEMORY_DB} keeps nothing once the command ends")
+    return value
+
+
+def _check_format(value: str) -> str:
+    from eventwire.store.export import WRITERS
+
+    if value.lower() not in WRITERS:
+        raise UsageError(f"unknown export format {value!r}; formats are {', '.join(sorted(WRITERS))}")
+    return value
+
+
+def _check_suites(value: list[str] | None) -> list[str] | None:
+    from eventwire.evaluate import SUITES
+
+    unknown = [name for name in value or () if name not in SUITES]
+    if unknown:
+        names = ", ".join(repr(name) for name in unknown)
+        raise UsageError(f"unknown suite {names}; suites are {', '.join(SUITES)}")
+    return value
+
+
 app = typer.Typer(
+    cls=Commands,
     help="Turn news articles into political event data (PLOVER/CAMEO), offline.",
     no_args_is_help=True,
     add_completion=False,
@@ -36,10 +105,11 @@ stderr = Console(stderr=True)
 
 Sources = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
 OutPath = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")]
-DbPath = Annotated[Path, typer.Option("--db", help="DuckDB file of the event store.")]
+DbPath = Annotated[Path, typer.Option("--db", callback=_check_db, help="DuckDB file of the event store.")]
 Published = Annotated[
     Optional[str],
-    typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that state none."),
+    typer.Option("--published", callback=_check_published,
+                 help="Publication date (YYYY-MM-DD) for documents that state none."),
 ]
 Url = Annotated[
     Optional[str],
@@ -50,7 +120,8 @@ MinConfidence = Annotated[
     typer.Option("--min-confidence", min=0.0, max=1.0,
                  help="Leave out events whose confidence (0 to 1) is below this; 0 keeps all."),
 ]
-Format = Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl, csv or parquet.")]
+Format = Annotated[str, typer.Option("--format", "-f", callback=_check_format,
+                                     help="Output format: jsonl, csv or parquet.")]
 
 
 @app.command()
@@ -90,6 +161,8 @@ def ingest(
 ) -> None:
     """Extract events from articles into the DuckDB store (re-ingesting adds nothing).
 
+    Exits with status 1 when documents were given and none could be stored.
+
     Example: eventwire ingest news/ --db news.duckdb --min-confidence 0.5
     """
     from eventwire.store import Store
@@ -98,8 +171,10 @@ def ingest(
         counts = store.add_all(_run(sources, published, url, min_confidence))
     stderr.print(
         f"[bold]{counts['added']}[/] added, {counts['skipped']} already stored, "
-        f"{counts['failures']} failed → {db}"
+        f"{counts['failures']} failed → {escape(str(db))}", soft_wrap=True,
     )
+    if counts["failures"] and not counts["added"] + counts["skipped"]:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -139,11 +214,16 @@ def export(
 ) -> None:
     """Export every stored event as JSON Lines, CSV or Parquet.
 
+    The file is written whole or not at all, and never over the store itself.
+
     Example: eventwire export -f parquet -o events.parquet
     """
     from eventwire.store import Store
     from eventwire.store.export import export_events
 
+    if _same_file(out, db):
+        raise UsageError(f"{out} is the store file; exporting there would overwrite the store",
+                         param_hint="'--out'")
     with Store.open(db, read_only=True) as store:
         rows = store.events()
     export_events(rows, fmt, out)
@@ -153,7 +233,8 @@ def export(
 @app.command("eval")
 def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="Gold directory (one folder per suite).")],
-    suite: Annotated[Optional[list[str]], typer.Option("--suite", "-s", help="Suite(s) to run; all by default.")] = None,
+    suite: Annotated[Optional[list[str]], typer.Option("--suite", "-s", callback=_check_suites,
+                                                       help="Suite(s) to run; all by default.")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many records per suite.")] = None,
     half: Annotated[Optional[str], typer.Option("--half", help="Score one development half: tune or check.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
@@ -185,7 +266,7 @@ def _run(
         task = progress.add_task("articles", total=None)
         for item in process(documents, ctx):
             if isinstance(item, Failure):
-                stderr.print(f"[red]{item.code}[/] {item.source}: {item.reason}")
+                stderr.print(f"[red]{item.code}[/] {escape(item.source)}: {escape(item.reason)}", soft_wrap=True)
             else:
                 item = drop_events_below(item, min_confidence)
             progress.advance(task)
@@ -213,12 +294,24 @@ def _progress() -> Progress:
 
 @contextmanager
 def _open_text(path: Path | None) -> Iterator[TextIO]:
-    """Open --out for writing, or use stdout."""
+    """Open --out for writing (atomically: whole or not at all), or use stdout."""
+    from eventwire.store.output import atomic_path
+
     if path is None:
         yield sys.stdout
         return
-    with path.open("w", encoding="utf-8") as stream:
+    with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8") as stream:
         yield stream
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through links), existing or not."""
+    if os.path.realpath(first) == os.path.realpath(second):
+        return True
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def _event_table(rows: list[dict]) -> Table:
@@ -233,10 +326,9 @@ def _event_table(rows: list[dict]) -> Table:
 
 
 def main() -> None:
-    """Run the CLI; an `EventwireError` ends it with its message and exit status 2."""
+    """Run the CLI; an `EventwireError` ends it with its one-line message, exit 1 (2: usage)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         app()
     except EventwireError as error:
-        stderr.print(f"[red]error[/] {error}")
-        sys.exit(2)
+        sys.exit(_exit_for(error).exit_code)

@@ -14,7 +14,14 @@ import logging
 import re
 from typing import NamedTuple
 
-from eventwire.errors import BadDate, BinaryDocument, DocumentTooLarge, EmptyDocument, NoMainText
+from eventwire.errors import (
+    BadDate,
+    BinaryDocument,
+    DocumentTooLarge,
+    EmptyDocument,
+    NoMainText,
+    UndecodableDocument,
+)
 from eventwire.extract.chrome import remove_chrome
 from eventwire.extract.dates import normalise_date
 from eventwire.extract.decode import MAX_CONTROL_SHARE, SAMPLE_BYTES, check_binary, decode_bytes
@@ -34,12 +41,15 @@ HTML_SIZE_FACTOR = 20
 MAX_TITLE_CHARS = 300
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _KEY = re.compile(r"[\W_]+")
+# a code point of a UTF-16 surrogate pair on its own: Python's json reads "\ud800" as one
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_article(document: Document, options: Options) -> Article:
     """Turn a raw document into an `Article` with clean text, title, date and language.
 
-    Checks in order: empty (EW101), binary (EW102), undecodable (EW103), too large (EW104),
+    Checks in order: empty (EW101), binary (EW102), undecodable (EW103, also text, title or
+    URL given as a string holding a lone surrogate such as "\\ud800"), too large (EW104),
     no main text in HTML (EW106), not English (EW105, unless `options.check_language` is
     False), unreadable given date (EW107). HTML goes through trafilatura; plain text loses
     its page-chrome lines (recorded in `removed_lines`). The text starts with the headline
@@ -52,6 +62,8 @@ def to_article(document: Document, options: Options) -> Article:
     text = _decoded(document)
     if not text.strip():
         raise EmptyDocument("the document is empty or only whitespace")
+    for name, value in (("URL", document.url), ("title", document.title)):
+        _check_unicode(value, name)
     if _is_html(text, document.media_type):
         prepared = _from_html(text, document, options)
     else:
@@ -135,12 +147,21 @@ def _decoded(document: Document) -> str:
             raise EmptyDocument("the document is empty or only whitespace")
         check_binary(content)
         return decode_bytes(content, document.media_type)
+    _check_unicode(content, "text")
     sample = content[:SAMPLE_BYTES]
     if "\x00" in sample:
         raise BinaryDocument("binary content (NUL characters), not text")
     if sample and len(_CONTROL_CHARS.findall(sample)) / len(sample) > MAX_CONTROL_SHARE:
         raise BinaryDocument("binary content (control characters), not text")
     return content
+
+
+def _check_unicode(value: str | None, name: str) -> None:
+    """Refuse a string that is not valid Unicode: it could be neither hashed nor stored."""
+    found = _LONE_SURROGATE.search(value) if isinstance(value, str) else None
+    if found:
+        raise UndecodableDocument(f"the {name} holds a lone surrogate U+{ord(found.group()):04X} at "
+                                  f"character {found.start()}; it is not valid Unicode")
 
 
 def _is_html(text: str, media_type: str) -> bool:

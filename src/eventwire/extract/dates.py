@@ -13,6 +13,10 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # two defaults that differ in every field: a field the string lacks shows up as a difference
 _DEFAULT_A = dt.datetime(1901, 1, 1)
 _DEFAULT_B = dt.datetime(1902, 2, 2)
+# news is dated within these years; times in the text are resolved around the date, which
+# needs room before and after it (year 1 or 9999 overflows Python's calendar)
+MIN_YEAR = 1000
+MAX_YEAR = 2999
 
 
 def normalise_date(value: str) -> str:
@@ -21,7 +25,7 @@ def normalise_date(value: str) -> str:
     Accepts ISO dates and datetimes (the day as written, no time-zone shift), RFC 2822
     dates of feeds and e-mail ("Wed, 08 Jan 2020 02:00:00 GMT") and written dates
     ("8 January 2020", "January 8, 2020"); numeric day/month order follows dateutil
-    (month first, "01/08/2020" is 8 January).
+    (month first, "01/08/2020" is 8 January). The year must lie in MIN_YEAR to MAX_YEAR.
 
     Example:
         >>> normalise_date("2020-01-08T02:30:00+03:30")
@@ -32,14 +36,18 @@ def normalise_date(value: str) -> str:
         raise BadDate("empty publication date")
     if match := _ISO_DAY.match(text):
         try:
-            return dt.date(*map(int, match.groups())).isoformat()
+            day = dt.date(*map(int, match.groups()))
         except ValueError:
             raise BadDate(f"publication date {value!r} is not a calendar day") from None
-    try:
-        first = date_parser.parse(text, default=_DEFAULT_A)
-        second = date_parser.parse(text, default=_DEFAULT_B)
-    except (ValueError, OverflowError) as error:
-        raise BadDate(f"cannot read publication date {value!r}: give it as YYYY-MM-DD ({error})") from None
-    if first.date() != second.date():
-        raise BadDate(f"publication date {value!r} lacks a year, month or day: give it as YYYY-MM-DD")
-    return first.date().isoformat()
+    else:
+        try:
+            first = date_parser.parse(text, default=_DEFAULT_A)
+            second = date_parser.parse(text, default=_DEFAULT_B)
+        except (ValueError, OverflowError) as error:
+            raise BadDate(f"cannot read publication date {value!r}: give it as YYYY-MM-DD ({error})") from None
+        if first.date() != second.date():
+            raise BadDate(f"publication date {value!r} lacks a year, month or day: give it as YYYY-MM-DD")
+        day = first.date()
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise BadDate(f"publication date {value!r} is not between the years {MIN_YEAR} and {MAX_YEAR}")
+    return day.isoformat()

@@ -14,11 +14,13 @@ from eventwire.ingest.content import read_content, sniff_kind
 from eventwire.ingest.feeds import read_feed
 from eventwire.ingest.files import read_directory, read_file, read_path, read_stdin
 from eventwire.ingest.jsonl import read_jsonl
+from eventwire.ingest.names import printable_source
 from eventwire.ingest.urls import is_url, read_url
 from eventwire.ingest.warc import read_warc
 from eventwire.model import Document, Failure
 
 __all__ = [
+    "printable_source",
     "read_content",
     "read_directory",
     "read_feed",
@@ -37,8 +39,8 @@ def read_sources(sources: Iterable[str]) -> Iterator[Document | Failure]:
     """Read each source in turn: a file, a directory, "-" for standard input, or an http(s) URL.
 
     A source that cannot be read becomes a `Failure` (EW201); nothing here raises for bad
-    input. Content stays raw bytes: decoding and main-text extraction happen in
-    `eventwire.extract.to_article`.
+    input; sources are named printably (see `printable_source`). Content stays raw bytes:
+    decoding and main-text extraction happen in `eventwire.extract.to_article`.
 
     Example:
         >>> [type(item).__name__ for item in read_sources(["tests/fixtures/"])]
@@ -48,6 +50,6 @@ def read_sources(sources: Iterable[str]) -> Iterator[Document | Failure]:
         if source == "-":
             yield from read_stdin()
         elif is_url(source):
-            yield from read_url(source)
+            yield from read_url(printable_source(source))
         else:
             yield from read_path(Path(source))

@@ -86,6 +86,8 @@ def _first_line_is_json(data: bytes) -> bool:
     line = data.lstrip().split(b"\n", 1)[0]
     try:
         return isinstance(json.loads(line), dict)
+    except RecursionError:  # an object nested too deep to decode is still JSON; read_jsonl says so
+        return True
     except ValueError:
         # a pretty-printed JSON object spans lines; its first line alone is not JSON
         return line.strip() == b"{"

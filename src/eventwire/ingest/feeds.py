@@ -9,6 +9,7 @@ from typing import Any
 
 from eventwire.errors import BadDate, ReadError
 from eventwire.extract.dates import normalise_date
+from eventwire.ingest.names import printable_source
 from eventwire.model import Document, Failure
 
 logger = logging.getLogger(__name__)
@@ -17,7 +18,8 @@ logger = logging.getLogger(__name__)
 def read_feed(data: bytes, source: str) -> Iterator[Document | Failure]:
     """Yield one document per feed entry: its content (else summary), link, date and title.
 
-    The source is "feed-path#<entry id or link>". A file that is no feed gives one `Failure`.
+    The source is "feed-path#<entry id or link>". A file that is no feed, or that feedparser
+    cannot parse (a character reference beyond U+10FFFF, say), gives one `Failure` (EW201).
 
     Example:
         >>> [d.title for d in read_feed(open("news.rss", "rb").read(), "news.rss")]
@@ -25,7 +27,13 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Failure]:
     """
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as error:  # feedparser fails in many ways on bad input; the batch goes on
+        logger.debug("unparsable feed %s", source, exc_info=True)
+        reason = " ".join(str(error).split())[:200]
+        yield Failure(source, ReadError.code, f"{source}: cannot parse feed: {type(error).__name__}: {reason}")
+        return
     if not parsed.entries:
         reason = f": {parsed.bozo_exception}" if parsed.get("bozo") else ""
         yield Failure(source, ReadError.code, f"{source}: not an RSS/Atom feed or no entries{reason}")
@@ -36,7 +44,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Failure]:
 
 def _entry_document(entry: Any, source: str, index: int) -> Document | Failure:
     key = entry.get("id") or entry.get("link") or str(index)
-    located = f"{source}#{key}"
+    located = printable_source(f"{source}#{key}")
     content, media_type = _entry_content(entry)
     if not content:
         return Failure(located, ReadError.code, f"{source} entry {index}: no content or summary")

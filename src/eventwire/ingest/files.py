@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from eventwire.errors import ReadError
 from eventwire.ingest.content import FEED, HTML, JSONL, TEXT, WARC, read_content
+from eventwire.ingest.names import printable_source
 from eventwire.model import Document, Failure
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,8 @@ def read_path(path: Path) -> Iterator[Document | Failure]:
     elif path.is_file():
         yield from read_file(path)
     else:
-        yield Failure(str(path), ReadError.code, f"{path}: no such file or directory")
+        source = printable_source(str(path))
+        yield Failure(source, ReadError.code, f"{source}: no such file or directory")
 
 
 def read_directory(directory: Path) -> Iterator[Document | Failure]:
@@ -73,9 +75,12 @@ def read_directory(directory: Path) -> Iterator[Document | Failure]:
 
 
 def read_file(path: Path) -> Iterator[Document | Failure]:
-    """Read one file as bytes and yield its documents (one, or one per record or entry)."""
+    """Read one file as bytes and yield its documents (one, or one per record or entry).
+
+    The source names the file as `printable_source` writes it (bad bytes as `\\xNN`).
+    """
     kind = kind_of(path)
-    source = str(path)
+    source = printable_source(str(path))
     if kind == WARC:
         from eventwire.ingest.warc import read_warc
 

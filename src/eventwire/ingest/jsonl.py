@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eventwire.errors import ReadError
+from eventwire.ingest.names import printable_source
 from eventwire.model import Document, Failure
 
 TEXT_FIELDS = ("text",)
@@ -21,7 +22,8 @@ def read_jsonl(data: bytes, source: str) -> Iterator[Document | Failure]:
 
     A record gives its text in `text` (plain) or `html`/`content`/`body` (HTML or text), and
     may give `url`, `published`/`date`/`publish_date`, `title` and `id`. Each document's
-    source is "path#<id>" when the record has an id, else "path#L<line>".
+    source is "path#<id>" when the record has an id, else "path#L<line>". A line nested too
+    deep for the JSON decoder is a bad line like any other.
 
     Example:
         >>> [d.url for d in read_jsonl(b'{"text": "Iran fired.", "url": "https://x.org/1"}', "a.jsonl")]
@@ -40,6 +42,10 @@ def read_jsonl(data: bytes, source: str) -> Iterator[Document | Failure]:
         except (ValueError, UnicodeDecodeError) as error:
             yield Failure(f"{source}#L{number}", ReadError.code, f"{source} line {number}: invalid JSON: {error}")
             continue
+        except RecursionError:
+            yield Failure(f"{source}#L{number}", ReadError.code,
+                          f"{source} line {number}: invalid JSON: nested too deep to decode")
+            continue
         yield record_document(record, source, f"line {number}", f"#L{number}")
 
 
@@ -49,7 +55,7 @@ def record_document(record: Any, source: str, where: str, anchor: str) -> Docume
         return Failure(f"{source}{anchor}", ReadError.code,
                        f"{source} {where}: a record must be a JSON object, not {type(record).__name__}")
     record_id = record.get("id")
-    located = f"{source}#{record_id}" if record_id not in (None, "") else f"{source}{anchor}"
+    located = printable_source(f"{source}#{record_id}" if record_id not in (None, "") else source + anchor)
     content, media_type = _content(record)
     if content is None:
         fields = "/".join((*TEXT_FIELDS, *HTML_FIELDS))
@@ -81,7 +87,10 @@ def _string(value: Any) -> str | None:
 
 
 def _whole_json(data: bytes) -> Any:
-    """The decoded file when it is one JSON value spanning lines (an array or one object)."""
+    """The decoded file when it is one JSON value spanning lines (an array or one object).
+
+    None when it is not, or is nested too deep to decode whole: its lines are read one by one.
+    """
     stripped = data.lstrip()
     if not stripped.startswith((b"[", b"{")):
         return None
@@ -89,6 +98,6 @@ def _whole_json(data: bytes) -> Any:
         return None
     try:
         whole = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None
     return [whole] if isinstance(whole, dict) else whole

@@ -129,7 +129,7 @@ class Store:
             for table, rows in tables.items():
                 self._insert(table, rows)
             connection.commit()
-        except (duckdb.Error, pa.ArrowException) as error:
+        except (duckdb.Error, pa.ArrowException, UnicodeError) as error:  # UnicodeError: a lone surrogate
             connection.rollback()
             raise StoreError(f"cannot store article {article.id!r}: {error}") from error
         except BaseException:
@@ -140,13 +140,14 @@ class Store:
     def add_failure(self, failure: Failure) -> None:
         """Record a document that could not be processed; one row per (source, code).
 
-        Re-recording the same (source, code) updates its reason and time.
+        Re-recording the same (source, code) updates its reason and time. A lone surrogate in
+        the source or reason is stored backslash-escaped.
         """
         try:
             self._connection.execute(
                 "INSERT INTO failures (source, code, reason, \"at\") VALUES (?, ?, ?, ?)"
                 ' ON CONFLICT (source, code) DO UPDATE SET reason = excluded.reason, "at" = excluded."at"',
-                [failure.source, failure.code, failure.reason, _now()],
+                [_storable(failure.source), failure.code, _storable(failure.reason), _now()],
             )
         except duckdb.Error as error:
             raise StoreError(f"cannot record failure of {failure.source!r}: {error}") from error
@@ -346,6 +347,11 @@ class Store:
         result = self._connection.execute(query, parameters or [])
         names = [column[0] for column in result.description]
         return [dict(zip(names, values)) for values in result.fetchall()]
+
+
+def _storable(text: str) -> str:
+    """`text` with any lone surrogate backslash-escaped, as DuckDB takes only valid UTF-8."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _event_output(row: Row) -> dict[str, Any]:

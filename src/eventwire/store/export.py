@@ -1,4 +1,7 @@
-"""Write event rows (as `Store.events` returns them) to JSON Lines, CSV or Parquet."""
+"""Write event rows (as `Store.events` returns them) to JSON Lines, CSV or Parquet.
+
+A file named by path is written atomically: it appears whole or, on failure, not at all.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventwire.errors import StoreError
+from eventwire.store.output import atomic_path
 
 Rows = list[dict[str, Any]]
 Output = Path | str | TextIO | BinaryIO
@@ -25,7 +29,9 @@ def export_events(rows: Rows, fmt: str, out: Output) -> None:
     """Write event rows to `out` (a path or an open file) as "jsonl", "csv" or "parquet".
 
     CSV joins lists with ";" and writes nested values (quantities, mentions) as JSON.
-    Parquet needs a path or a binary file.
+    Parquet needs a path or a binary file. A path is written atomically (see `atomic_path`):
+    a failed export leaves an existing file as it was; `WriteError` (EW202) when it cannot
+    be written.
 
     Example:
         >>> export_events(store.events(actor_country="IRN"), "csv", Path("iran.csv"))
@@ -64,7 +70,11 @@ def write_parquet(rows: Rows, out: Output) -> None:
         table = pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
     except (pa.ArrowInvalid, pa.ArrowTypeError) as error:
         raise StoreError(f"cannot convert event rows to Parquet: {error}") from error
-    pq.write_table(table, str(out) if isinstance(out, (str, Path)) else out)
+    if isinstance(out, (str, Path)):
+        with atomic_path(out) as temporary:
+            pq.write_table(table, str(temporary))
+    else:
+        pq.write_table(table, out)
 
 
 WRITERS: dict[str, Callable[[Rows, Output], None]] = {
@@ -102,7 +112,7 @@ def _plain(value: Any) -> Any:
 @contextmanager
 def _text_output(out: Output, newline: str | None = None) -> Iterator[TextIO]:
     if isinstance(out, (str, Path)):
-        with open(out, "w", encoding="utf-8", newline=newline) as stream:
+        with atomic_path(out) as temporary, open(temporary, "w", encoding="utf-8", newline=newline) as stream:
             yield stream
     else:
         yield out  # type: ignore[misc]
