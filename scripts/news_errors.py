@@ -34,18 +34,17 @@ def main() -> None:
         matched_system = {id(s) for s, _ in pairs}
         matched_gold = {id(g) for _, g in pairs}
         print(f"## {record['id']} ({record.get('published')})")
-        for coded in system:
-            event = coded.event
-            if "fp" in kinds and id(coded) not in matched_system:
-                print(f"FP {event.type} {event.modality} conf={event.confidence:.2f} [{event.trigger}] "
-                      f"{[a.code or a.text for a in event.sources]}->{[a.code or a.text for a in event.targets]}"
-                      f"\n   {coded.sentences[0][:300]}")
-        for item in gold:
-            event = item.record
-            if "fn" in kinds and id(item) not in matched_gold:
-                print(f"FN {event['type']} {event['modality']} [{event['trigger']}] "
-                      f"{[a.get('country') for a in event['source']]}->{[a.get('country') for a in event['target']]}"
-                      f"\n   {event['sentence'][:300]}")
+        if "fp" in kinds:
+            for coded in (c for c in system if id(c) not in matched_system):
+                event = coded.event
+                _show("FP", f"{event.type} {event.modality} conf={event.confidence:.2f}", event.trigger,
+                      [a.code or a.text for a in event.sources], [a.code or a.text for a in event.targets],
+                      coded.sentences[0])
+        if "fn" in kinds:
+            for event in (g.record for g in gold if id(g) not in matched_gold):
+                _show("FN", f"{event['type']} {event['modality']}", event["trigger"],
+                      [a.get("country") for a in event["source"]], [a.get("country") for a in event["target"]],
+                      event["sentence"])
         for coded, item in pairs:
             event, wanted = coded.event, item.record
             if "attr" in kinds:
@@ -54,6 +53,10 @@ def main() -> None:
                       f"tgt {[a.country for a in event.targets]} vs {[a.get('country') for a in wanted['target']]}, "
                       f"place {event.place and event.place.name} vs {(wanted.get('place') or {}).get('name')}, "
                       f"date {event.date} vs {wanted.get('date')}")
+
+
+def _show(kind: str, what: str, trigger: str, sources: list, targets: list, sentence: str) -> None:
+    print(f"{kind} {what} [{trigger}] {sources}->{targets}\n   {sentence[:300]}")
 
 
 if __name__ == "__main__":

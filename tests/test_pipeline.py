@@ -25,3 +25,12 @@ def test_same_text_same_id(ctx, fixtures):
     text = (fixtures / "iran_bases_article.txt").read_text(encoding="utf-8")
     first, second = process([Document(source="a", content=text), Document(source="b", content=text)], ctx)
     assert first.id == second.id and first.events == second.events
+
+
+def test_an_unexpected_error_in_text_extraction_is_a_failure(ctx, fixtures):
+    """A reader bug (content neither text nor bytes) fails that document only."""
+    text = (fixtures / "iran_bases_article.txt").read_text(encoding="utf-8")
+    items = [Document(source="odd", content=12345), Document(source="good", content=text)]
+    results = list(process(items, ctx))
+    assert [type(r) for r in results] == [Failure, Article]
+    assert results[0].code == "EW900"

@@ -53,6 +53,9 @@ def _prepare(item: Document | Failure, ctx: Context) -> Article | Failure:
         return to_article(item, ctx.options)
     except EventwireError as error:
         return Failure(item.source, error.code, error.message)
+    except Exception as error:  # text extraction too: one broken document never stops a batch
+        logger.exception("text extraction failed on %s", item.source)
+        return Failure(item.source, InternalError.code, f"{type(error).__name__}: {error}")
 
 
 def _run_safely(article: Article, ctx: Context) -> Article | Failure:
