@@ -34,3 +34,25 @@ def test_an_unexpected_error_in_text_extraction_is_a_failure(ctx, fixtures):
     results = list(process(items, ctx))
     assert [type(r) for r in results] == [Failure, Article]
     assert results[0].code == "EW900"
+
+
+def test_issue_16_a_document_past_the_time_limit_is_a_failure_and_the_batch_goes_on(ctx, fixtures):
+    """Options.max_seconds bounds the coding of one article (EW108); the next one is coded."""
+    import dataclasses
+    import signal
+
+    from eventwire.context import Context
+    from eventwire.pipeline import time_limit
+
+    text = (fixtures / "iran_bases_article.txt").read_text(encoding="utf-8")
+    hurried = Context(dataclasses.replace(ctx.options, max_seconds=0.001))
+    hurried.nlp  # the model loads outside the limit
+    slow, = process([Document(source="slow", content=text)], hurried)
+    assert isinstance(slow, Failure) and slow.code == "EW108" and "max_seconds" in slow.reason
+    good, = process([Document(source="good", content=text)], ctx)
+    assert isinstance(good, Article) and good.events
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limit(5):
+        pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no timer left running
+    assert signal.getsignal(signal.SIGALRM) is before  # the caller's handler is back

@@ -49,6 +49,12 @@ class BadDate(EventwireError):
     code = "EW107"
 
 
+class DocumentTimeout(EventwireError):
+    """A document whose coding ran past `Options.max_seconds`."""
+
+    code = "EW108"
+
+
 class ReadError(EventwireError):
     """An input that cannot be read: missing file, bad JSON line, unreachable URL."""
 
@@ -67,6 +73,12 @@ class UnknownCoder(EventwireError):
 
 class StoreError(EventwireError):
     code = "EW401"
+
+
+class StoreWriteError(StoreError):
+    """The store file cannot be written (full disk, file size limit): the batch stops there."""
+
+    code = "EW402"
 
 
 class GoldDataError(EventwireError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -205,9 +206,9 @@ class Article:
 
     def sentence_at(self, offset: int) -> int:
         """Return the index of the sentence containing character `offset` (-1 if none)."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence.index
+        position = bisect_right(self.sentences, offset, key=_sentence_start) - 1
+        if position >= 0 and offset < self.sentences[position].end:
+            return self.sentences[position].index
         return -1
 
     def to_dict(self) -> dict[str, Any]:
@@ -219,6 +220,10 @@ class Article:
 def event_id(article_id: str, index: int) -> str:
     """Return the stable id of the `index`-th event of an article: "<article id>:<index>"."""
     return f"{article_id}:{index}"
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
 
 
 def _plain(value: Any) -> Any:

@@ -36,6 +36,12 @@ class Options:
     max_chars: int = 500_000
     min_chars: int = 20
     check_language: bool = True
+    # ingest limits: past one, the document (or the rest of the archive) is a recorded failure
+    max_document_bytes: int = 64 * 2**20      # one file, web-archive record or feed, as read
+    max_line_bytes: int = 16 * 2**20          # one JSON Lines record
+    max_archive_bytes: int = 16 * 2**30       # everything one web archive decompresses to
+    max_compression_ratio: int = 100          # decompressed : compressed, once past max_document_bytes
+    max_seconds: float = 300.0                # coding one article (its stages), then EW108
 
     def __hash__(self) -> int:
         return hash((self.model, tuple(sorted(self.coders.items())), self.batch_size, self.max_chars))

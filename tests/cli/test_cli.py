@@ -56,6 +56,29 @@ def test_reingesting_adds_nothing(store, fixtures, runner):
     assert "0 added, 1 already stored" in result.output
 
 
+def test_issue_16_reingesting_skips_stored_documents_before_the_parse(store, fixtures, runner, monkeypatch):
+    import eventwire.pipeline
+    from spacy.language import Language
+
+    parsed: list[str] = []
+    real_pipe = Language.pipe
+
+    def recording_pipe(self, texts, **kwargs):
+        texts = list(texts)
+        parsed.extend(texts)
+        return real_pipe(self, texts, **kwargs)
+
+    def no_stages(article, ctx):
+        raise AssertionError("a stored article was coded again")
+
+    monkeypatch.setattr(Language, "pipe", recording_pipe)
+    monkeypatch.setattr(eventwire.pipeline, "run_stages", no_stages)
+    result = runner.invoke(app, ["ingest", str(fixtures / "iran_bases_article.txt"), "--db", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "0 added, 1 already stored, 0 failed" in result.stderr
+    assert parsed == []
+
+
 def test_events_filters_by_type_and_country(store, runner):
     result = runner.invoke(app, ["events", "--db", str(store), "--type", "ASSAULT", "--country", "IRN",
                                  "--format", "jsonl"])
@@ -330,7 +353,7 @@ def test_issue_16_export_refuses_to_overwrite_the_store(store, tmp_path, runner,
     before = db.read_bytes()
     result = runner.invoke(app, ["export", "--db", str(db), "-f", fmt, "-o", str(same(db))])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: Invalid value for '--out': ") and "is the store file" in result.stderr
+    assert result.stderr.startswith("EW001 Invalid value for '--out': ") and "is the store file" in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert db.read_bytes() == before
 
@@ -360,7 +383,7 @@ def test_issue_16_unwritable_output_is_a_one_line_error(store, tmp_path, fixture
 def test_issue_16_unknown_suite_is_a_usage_error(tmp_path, runner):
     result = runner.invoke(app, ["eval", str(tmp_path), "--suite", "nope", "--suite", "acled"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: Invalid value for '--suite' / '-s': unknown suite 'nope'; suites are ")
+    assert result.stderr.startswith("EW001 Invalid value for '--suite' / '-s': unknown suite 'nope'; suites are ")
     assert "plover_gsr" in result.stderr and "acled" in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
@@ -372,7 +395,7 @@ def test_issue_16_bad_published_is_a_usage_error(tmp_path, fixtures, runner, com
     args = ["--db", str(db)] if command == "ingest" else []
     result = runner.invoke(app, [command, str(fixtures / "iran_bases_article.txt"), *args, "--published", value])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: Invalid value for '--published': ")
+    assert result.stderr.startswith("EW001 Invalid value for '--published': ")
     assert len(result.stderr.splitlines()) == 1
     assert not db.exists()
 
@@ -405,5 +428,5 @@ def test_issue_16_memory_store_is_a_usage_error(tmp_path, fixtures, runner, comm
     }[command]
     result = runner.invoke(app, [*args, "--db", ":memory:"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: Invalid value for '--db': the store must be a file")
+    assert result.stderr.startswith("EW001 Invalid value for '--db': the store must be a file")
     assert not (tmp_path / "out.jsonl").exists()

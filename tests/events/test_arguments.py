@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from eventwire.actors.coder import code_actors
-from eventwire.events.arguments import ActorIndex, find_arguments
+from eventwire.events.arguments import find_arguments
 from eventwire.model import Article
 from eventwire.nlp.parse import parse
+from eventwire.spans import actor_index
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,7 @@ def arguments(ctx):
     def run(text: str, trigger: str) -> tuple[set[str], set[str]]:
         article = code_actors(parse(Article(id="test", text=text), ctx), ctx)
         token = next(token for token in article.doc if token.text == trigger)
-        sources, targets = find_arguments(token, ActorIndex.build(article.actors))
+        sources, targets = find_arguments(token, actor_index(article.actors))
         return {a.code for a in sources}, {a.code for a in targets}
 
     return run

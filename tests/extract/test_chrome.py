@@ -50,6 +50,11 @@ BODY = ("The ministry said on Monday that the talks in Geneva would resume next 
         "Skip to content",
         "Please disable your ad blocker to continue",
         "Please enable JavaScript to view the comments",
+        # issue 16: script-only pages say no more than these
+        "You need to enable JavaScript to run this app.",
+        "JavaScript is disabled in your browser.",
+        "This site requires JavaScript to work properly.",
+        "Please use a JavaScript-enabled browser",
         "Tags: Iran, Iraq, United States",
         "Updated: 8 January 2020, 10:42 GMT",
     ],
@@ -71,6 +76,7 @@ def test_is_chrome(line: str) -> None:
         "Published by the ministry, the report lists 42 incidents.",
         "Home-grown militias have expanded their influence in the province.",
         "The company said it uses cookies and tracking tools, which regulators are investigating.",
+        "Developers must enable JavaScript in the new browser, the company said.",
     ],
 )
 def test_is_not_chrome(line: str) -> None:

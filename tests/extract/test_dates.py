@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 from eventwire.errors import BadDate
@@ -37,3 +39,12 @@ def test_normalise_date(value: str, expected: str) -> None:
 def test_normalise_date_refuses(value: str) -> None:
     with pytest.raises(BadDate, match="EW107"):
         normalise_date(value)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("Wed, 08 Jan 2020 02:00:00 XYZT", "2020-01-08"),
+                                                 ("8 January 2020 23:00 EST", "2020-01-08")])
+def test_issue_16_unknown_time_zone_warns_nothing(value: str, expected: str) -> None:
+    """dateutil warned "tzname identified but not understood" (found by fuzzing)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert normalise_date(value) == expected

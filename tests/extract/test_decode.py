@@ -79,3 +79,65 @@ def test_decode_bytes_refuses_noise() -> None:
 )
 def test_declared_charsets(data: bytes, media_type: str, expected: tuple[str, ...]) -> None:
     assert declared_charsets(data, media_type) == expected
+
+
+UTF8_LINE = "Talks in Genève resumed on Monday, the minister’s office said."
+CP1252_LINE = "Café owners in Besançon – “we stay open” – paid £40."
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # issue 16: a few damaged bytes in UTF-8 become U+FFFD, the rest stays right (no mojibake)
+        ((UTF8_LINE + "\n").encode() * 20 + b"A stray \xff\xfe byte and a cut \xc3 lead.\n",
+         (UTF8_LINE + "\n") * 20 + "A stray \ufffd\ufffd byte and a cut \ufffd lead.\n"),
+        ((UTF8_LINE[:20]).encode() + b"\xe2\x80" + UTF8_LINE[20:].encode(),
+         UTF8_LINE[:20] + "\ufffd" + UTF8_LINE[20:]),
+        # mixed encodings: each line in its own (a UTF-8 file with pasted cp1252 lines, and the reverse)
+        (UTF8_LINE.encode() + b"\n" + CP1252_LINE.encode("cp1252") + b"\r\n" + UTF8_LINE.encode(),
+         UTF8_LINE + "\n" + CP1252_LINE + "\r\n" + UTF8_LINE),
+        ((CP1252_LINE + "\n").encode("cp1252") * 5 + UTF8_LINE.encode(), (CP1252_LINE + "\n") * 5 + UTF8_LINE),
+    ],
+)
+def test_issue_16_damaged_and_mixed_utf8(data: bytes, expected: str) -> None:
+    check_binary(data)
+    assert decode_bytes(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ("Genève ".encode() * 20 + b"\xff\xc3( " * 20, r"read as UTF-8 with damaged bytes, .* cannot be trusted"),
+        (UTF8_LINE.encode() + b"\n" + b"\xc3(\xe2\x28\xa1 \xff\xfe\xf0\x28\x8c\xbc " * 40, "no encoding"),
+    ],
+)
+def test_issue_16_mostly_damaged_utf8_is_undecodable(data: bytes, reason: str) -> None:
+    with pytest.raises(UndecodableDocument, match=reason):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [SENTENCE, "東京で外相会談が開かれた。 The ministers met in Tokyo.\n"])
+def test_issue_16_utf16_without_bom(encoding: str, text: str) -> None:
+    data = text.encode(encoding)
+    check_binary(data)  # no longer refused as binary for its NUL bytes
+    assert decode_bytes(data) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Café owners in Besançon paid £40 for the ‘permit’ – twice.", "cp1252"),
+        ("Señor Müller, né à Besançon, paid £40.", "latin-1"),
+        ("東京で外相会談が開かれた。両国の外相は停戦について協議した。", "shift_jis"),
+        ("外務省によると、会談は二時間続いた。" * 3, "shift_jis"),
+    ],
+)
+def test_issue_16_legacy_encodings(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_issue_16_binary_with_nul_bytes_still_refused() -> None:
+    rng = random.Random(16)
+    with pytest.raises(BinaryDocument):
+        check_binary(bytes(rng.randrange(256) for _ in range(4000)))

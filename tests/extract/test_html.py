@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.extract.html import clean_title, extract_html, find_page_date, fragment_text, looks_like_html
+from eventwire.extract.html import (
+    clean_title,
+    count_text_chars,
+    extract_html,
+    find_page_date,
+    flatten_deep_html,
+    fragment_text,
+    looks_like_html,
+)
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED_URL = "https://news.example.org/world/2020/iran-bombs-us-bases-in-iraq"
@@ -131,3 +139,55 @@ def test_parser_crash_becomes_no_main_text(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(trafilatura, "extract", crash)
     with pytest.raises(NoMainText, match="EW106 HTML extraction failed: RecursionError"):
         extract_html(page())
+
+
+@pytest.mark.parametrize(
+    ("html", "max_depth", "expected"),
+    [
+        ("<div>" * 3 + "Iran" + "</div>" * 3, 1, "<div>Iran</div>"),
+        ("<div><span><b>Iran</b></span></div>", 2, "<div><span>Iran</span></div>"),
+        ("<div>" * 4 + "Iran", 2, "<div><div>Iran"),  # never closed
+        ("<p>One<p>Two<br><img src=x><li>Three</span></div>", 1, "<p>One<p>Two<br><img src=x><li>Three</span></div>"),
+        ("<div><div>shallow</div></div>", 5, "<div><div>shallow</div></div>"),
+    ],
+)
+def test_issue_16_flatten_deep_html(html: str, max_depth: int, expected: str) -> None:
+    assert flatten_deep_html(html, max_depth) == expected
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_issue_16_deeply_nested_page_keeps_its_text(closed: bool) -> None:
+    depth = 100_000
+    paragraphs = [PARAGRAPH, "Both sides agreed to meet again in April, after the holiday.",
+                  "The talks were the first since the ceasefire was signed in the capital."]
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    html = page(body="<div>" * depth + body + ("</div>" * depth if closed else ""))
+    parts = extract_html(html)
+    assert parts.body.splitlines() == paragraphs
+    assert parts.title == "Talks in Geneva"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<html>", ""),  # lxml asserted one <body> and raised AssertionError (found by fuzzing)
+        ("<html><body><p>Iran fired.</p>", "Iran fired."),
+        ("<br>\x1f", ""),  # control characters made lxml raise ValueError (found by fuzzing)
+        ("<p>Iran\x00 fired.</p><p>Bases\ud800 hit.</p>", "Iran fired.\nBases hit."),
+    ],
+)
+def test_issue_16_fragment_text_of_odd_markup(html: str, expected: str) -> None:
+    assert fragment_text(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Iran <b>fired</b>.</p><script>var x = 1;</script>", len("Iranfired.")),
+        ("a<SCRIPT>b</script >c<!-- d -->e<style>p {}</style>", 3),
+        ("<script>" * 100_000, 0),  # never closed: the rest is script, read once
+        ("text <" * 1_000, 5_000),  # a "<" with no ">" is text
+    ],
+)
+def test_issue_16_count_text_chars(html: str, expected: int) -> None:
+    assert count_text_chars(html) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,66 @@ def test_errors(document: Document, options: Options, error: type[EventwireError
         to_article(document, options)
     assert raised.value.code == code
     assert str(raised.value).startswith(code)
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head><title>Ceasefire talks</title>{head}</head><body>{body}</body></html>"
+
+
+def _tag_soup(seed: int) -> str:
+    rng = random.Random(seed)
+    tags = ["<div>", "</div>", "<span class=x>", "</span>", "<b>", "</i>", "<p>", "<<", ">", "<a href='#'>",
+            "</a>", "<table>", "<td>", "<!--", "-->", "<br>", "&amp;", "<img src=x>"]
+    words = "the of ministers Geneva ceasefire talks and to in said officials Monday war peace army".split()
+    return "".join(rng.choice(tags) if rng.random() < 0.5 else rng.choice(words) + " " for _ in range(3000))
+
+
+@pytest.mark.parametrize(
+    ("document", "code", "reason"),
+    [
+        (Document("js", _page("<noscript>Please enable JavaScript to view this page.</noscript>"
+                              "<script>var app = 1;</script>"), media_type="text/html"),
+         "EW106", "only page notices such as 'Please enable JavaScript"),
+        (Document("spa", _page("<p>You need to enable JavaScript to run this app.</p><div id=root></div>"
+                               "<script src=main.js></script>")), "EW106", "text may be drawn by scripts"),
+        (Document("script-only", _page("<script>" + "window.x = 1;" * 500 + "</script>")), "EW106",
+         "0 characters extracted"),
+        *[(Document(f"soup-{seed}", _tag_soup(seed).encode(), media_type="text/html"), "EW106", "tag soup")
+          for seed in range(4)],
+        # refused from its byte count, before any decoding or parsing
+        (Document("50MB", b"<html><body>" + b"<div>x</div>" * 4_200_000, media_type="text/html"), "EW104",
+         "bytes, over 4 bytes a character"),
+        # refused before parsing when its text outside the markup cannot fit in max_chars
+        (Document("long-page", _page(f"<p>{PARAGRAPH}</p>" * 20_000), media_type="text/html"), "EW104",
+         "characters of text outside its markup"),
+        (Document("invisible", "\u200b\ufeff\u2060 \u200b"), "EW101", "only invisible characters"),
+        (Document("invisible-html", b"\xe2\x80\x8b", media_type="text/html"), "EW101", "only invisible"),
+    ],
+)
+def test_issue_16_not_an_article(document: Document, code: str, reason: str) -> None:
+    with pytest.raises(EventwireError) as raised:
+        to_article(document, Options(check_language=False))
+    assert raised.value.code == code
+    assert reason in str(raised.value)
+
+
+def test_issue_16_nested_divs_keep_their_text() -> None:
+    depth = 100_000
+    html = _page("<div>" * depth + f"<p>{PARAGRAPH}</p>" + "</div>" * depth)
+    article = to_article(Document("deep", html.encode(), media_type="text/html"), OPTIONS)
+    assert article.text == f"Ceasefire talks\n\n{PARAGRAPH}"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (PARAGRAPH.encode("utf-16-le"), PARAGRAPH),
+        (PARAGRAPH.encode("utf-16-be"), PARAGRAPH),
+        (PARAGRAPH.replace("Geneva", "Genève").replace("Monday", "Mon\ufffdday").encode().replace(
+            "\ufffd".encode(), b"\xff"), PARAGRAPH.replace("Geneva", "Genève").replace("Monday", "Mon\ufffdday")),
+        ((PARAGRAPH + "\n\n").replace("Geneva", "Genève").encode() + "Café in Besançon.".encode("cp1252"),
+         PARAGRAPH.replace("Geneva", "Genève") + "\n\nCafé in Besançon."),
+    ],
+)
+def test_issue_16_encodings_through_to_article(data: bytes, expected: str) -> None:
+    assert to_article(Document("enc", data), OPTIONS).text == expected

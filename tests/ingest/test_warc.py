@@ -41,10 +41,13 @@ def test_damaged_warc_gives_documents_then_a_failure(tmp_path: Path, gzip: bool,
     items = list(read_warc(io.BytesIO(data), "damaged.warc"))
     assert [type(item) for item in items] == [Document] * documents + [Failure]
     assert items[-1].code == "EW201"
-    assert items[-1].reason.startswith(f"damaged.warc: damaged web archive after {documents} documents")
+    assert items[-1].reason.startswith("damaged.warc: damaged web archive: ")
+    assert items[-1].reason.endswith(f"stopped after {documents} documents")
 
 
 def test_warc_without_text_records(tmp_path: Path) -> None:
     images = [record for record in WARC_RECORDS if record[3] == "image/png"]
     path = write_warc(tmp_path / "images.warc.gz", images)
-    assert list(read_sources([str(path)])) == []
+    # issue 16: an archive that gives nothing is a recorded failure, not a silent outcome
+    assert list(read_sources([str(path)])) == [
+        Failure(str(path), "EW201", f"{path}: no HTML or text responses among 1 records")]

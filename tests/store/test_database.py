@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 from pathlib import Path
 
@@ -334,3 +335,68 @@ def test_a_version_2_store_opened_read_only_is_left_as_it_is(db_path: Path, full
         assert [event.confidence for event in store.article("full").events] == [1.0, 1.0]
     with duckdb.connect(str(db_path)) as connection:
         assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+
+
+def _sqlite(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE articles (id INTEGER)")
+
+
+def _foreign(path: Path) -> None:
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("CREATE TABLE articles (id INTEGER, body VARCHAR)")
+        connection.execute("CREATE TABLE meta (k VARCHAR, v VARCHAR)")
+
+
+def _version_1(path: Path) -> None:
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_sqlite, "is not a DuckDB store: it is a SQLite database"),
+        (lambda path: path.write_bytes(b"PAR1" + bytes(60)), "is not a DuckDB store: it is a Parquet file"),
+        (lambda path: path.write_text("id,type\n", encoding="utf-8"), "it is a file of another format"),
+        (lambda path: path.write_bytes(b""), "it is an empty file"),
+        (lambda path: path.mkdir(), "it is a directory"),
+        (_foreign, "is not an eventwire store: it holds other tables (articles, meta)"),
+        (_version_1, "has schema version 1; this eventwire reads 3 and upgrades 2"),
+    ],
+    ids=["sqlite", "parquet", "csv", "empty", "directory", "other-program", "schema-version-1"],
+)
+@pytest.mark.parametrize("read_only", [False, True], ids=["write", "read-only"])
+def test_issue_16_a_file_that_is_no_store_is_refused_untouched(tmp_path: Path, make, message, read_only) -> None:
+    path = tmp_path / "store.duckdb"
+    make(path)
+    before = path.read_bytes() if path.is_file() else None
+    with pytest.raises(StoreError, match=re.escape(message)):
+        Store.open(path, read_only=read_only)
+    assert (path.read_bytes() if path.is_file() else None) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.duckdb"]
+
+
+def test_issue_16_a_store_killed_while_being_made_is_made_again(db_path: Path) -> None:
+    """The tables are made in one transaction: a file without any is a new store, not another program's."""
+    duckdb.connect(str(db_path)).close()
+    with Store.open(db_path) as store:
+        assert store.counts()["articles"] == 0
+
+
+def test_issue_16_a_full_store_stops_the_batch(db_path: Path, full_article: Article, monkeypatch) -> None:
+    from eventwire.errors import StoreWriteError
+
+    with Store.open(db_path) as store:
+        def refuse(what: str) -> None:  # as a commit on a full disk fails: rolled back, then raised
+            store._connection.rollback()
+            raise StoreWriteError(f"cannot write store {db_path!r} ({what} not stored): File too large")
+
+        monkeypatch.setattr(store, "_commit", refuse)
+        with pytest.raises(StoreWriteError, match="EW402 cannot write store"):
+            store.add_all([full_article, make_article("second")])
+        monkeypatch.undo()
+        assert store.counts()["articles"] == 0 and store.failures() == []

@@ -106,15 +106,18 @@ class KnowledgeBase:
             return None  # two people or two offices: the text must say which
         return records[0]
 
-    def match(self, doc: Doc) -> list[tuple[Span, Entry]]:
-        """Return every knowledge-base match in `doc` as (span, entry), overlapping ones included.
+    def match(self, doclike: Doc | Span) -> list[tuple[Span, Entry]]:
+        """Return every knowledge-base match in `doclike` as (span, entry), overlapping ones
+        included. Over a `Span`, matching happens in place and the spans are the document's
+        (no `Span.as_doc()` copy, which costs the whole document's length).
 
         Example:
             kb.match(nlp("Iranian officials met NATO."))  # Iranian, officials, NATO
         """
+        doc = doclike.doc if isinstance(doclike, Span) else doclike
         found = []
         for matcher in (self.names, self.sectors):
-            for match_id, start, end in matcher(doc):
+            for match_id, start, end in matcher(doclike):
                 found.append((doc[start:end], self.entries[self.ids[match_id]]))
         return found
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
@@ -12,6 +13,7 @@ from eventwire.actors.phrases import LOCATIVE_PREPOSITIONS, Mention
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | POSSESSIVE_PRONOUNS
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SUBORDINATORS = frozenset({"while", "although", "though", "when", "after", "before", "as", "if", "since",
                            "because", "once", "until", "whereas"})
@@ -75,9 +77,16 @@ def _untagged_names(doc: Doc, mentions: list[Mention], known: dict[str, Mention]
 
 
 def _pronoun_mentions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
     found = []
     for token in doc:
         word = token.lower_
+        if word not in PRONOUNS:
+            continue
+        # an antecedent lies in the pronoun's sentence or the one before: look no further
+        mentions = ordered[bisect_left(starts, _previous_sentence_start(token)):
+                           bisect_left(starts, token.sent.end)]
         if word in PERSON_PRONOUNS and token.dep_ in SUBJECT_DEPS:
             antecedent = _person_antecedent(token, mentions)
             if antecedent is not None:

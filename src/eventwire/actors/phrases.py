@@ -120,11 +120,14 @@ def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 top = owner_of[token.i]
         tops.append(top)
         ends.append(chain[-1].i)
+    sharing: dict[int, list[int]] = {}  # the anchors of each head
+    for number, end in enumerate(ends):
+        sharing.setdefault(end, []).append(number)
     groups: dict[int, list[Anchor]] = {}
     for number, anchor in enumerate(anchors):
         top = tops[number]
         if ends[number] not in owner_of and not anchor.is_person:
-            top = _sibling_owner(number, anchors, tops, ends)
+            top = _sibling_owner(number, anchors, tops, sharing[ends[number]])
         groups.setdefault(top, []).append(anchor)
     phrases = {number: _phrase(doc, anchors[number], members) for number, members in groups.items()}
     for phrase in phrases.values():
@@ -145,16 +148,17 @@ def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-def _sibling_owner(number: int, anchors: list[Anchor], tops: list[int], ends: list[int]) -> int:
-    """Return the sector or organisation anchor that shares an unanchored head with anchor `number`.
+def _sibling_owner(number: int, anchors: list[Anchor], tops: list[int], siblings: list[int]) -> int:
+    """Return the sector or organisation anchor that shares an unanchored head with anchor `number`
+    (`siblings`: the anchors with the same head, in order).
 
     "Israeli army bulldozers": "Israeli" and "army" both modify "bulldozers", so "Israeli"
     joins the phrase of "army".
     """
     top = tops[number]
-    for other in range(len(anchors)):
+    for other in siblings:
         entry = anchors[other].entry
-        if (other != number and tops[other] == other and ends[other] == ends[number]
+        if (other != number and tops[other] == other
                 and anchors[other].start > anchors[number].start and entry is not None
                 and entry.type in (SECTOR, ORGANIZATION)):
             top = other
@@ -176,7 +180,7 @@ def _anchors(doc: Doc, kb: KnowledgeBase) -> list[Anchor]:
         taken.update((i, anchor) for i in range(start, end))
         anchors.append(anchor)
     blocked = {i for a in anchors if a.entry.type == NON_ACTOR for i in range(a.start, a.end)}
-    anchors = [a for a in anchors if a.entry.type != NON_ACTOR]
+    kept = {id(a): a for a in anchors if a.entry.type != NON_ACTOR}  # in order, dropped in O(1)
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG") or any(i in blocked for i in range(ent.start, ent.end)):
             continue
@@ -205,10 +209,11 @@ def _anchors(doc: Doc, kb: KnowledgeBase) -> list[Anchor]:
                 i in taken and taken[i] not in inner and taken[i] not in replaced for i in range(start, end)):
             continue
         anchor = Anchor(start, end, None, ent.label_, inner)
-        anchors = [a for a in anchors if all(a is not member for member in inner + replaced)]
+        for member in inner + replaced:
+            kept.pop(id(member), None)
         taken.update((i, anchor) for i in range(start, end))
-        anchors.append(anchor)
-    return sorted(anchors, key=lambda a: a.start)
+        kept[id(anchor)] = anchor
+    return sorted(kept.values(), key=lambda a: a.start)
 
 
 def _longer_name(doc: Doc, start: int, known_start: int, taken: dict[int, Anchor]) -> bool:
@@ -221,7 +226,10 @@ def _longer_name(doc: Doc, start: int, known_start: int, taken: dict[int, Anchor
 
 
 def _acceptable(span: Span, entry: Entry) -> bool:
-    """Reject matches that are not actor words here: adjectives "military", "major"; "pro-Iran"."""
+    """Reject matches that are not actor words here: adjectives "military", "major"; "pro-Iran";
+    a name run over a sentence boundary."""
+    if any(token.is_sent_start for token in span[1:]):
+        return False
     root = span.root
     if entry.type == SECTOR and span[-1].pos_ not in NOUN_POS:
         return False

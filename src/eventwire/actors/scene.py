@@ -88,8 +88,9 @@ def _means_of_passive(token: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
 
 
-def scene_countries(doc: Doc, kb: KnowledgeBase) -> dict[int, str]:
-    """Return sentence start token -> the one country the sentence is set in (if one).
+def scene_countries(doc: Doc | Span, kb: KnowledgeBase) -> dict[int, str]:
+    """Return sentence start token -> the one country the sentence is set in (if one), for
+    the sentences of a document or of a span of it.
 
     That is the only country the sentence names, or else the only one it names as a place
     ("in Serbia", "in East Timor's capital Dili").
@@ -108,7 +109,7 @@ def _scenes(named: dict[int, dict[str, set[int]]]) -> dict[int, str]:
     return scenes
 
 
-def _named_countries(doc: Doc, kb: KnowledgeBase) -> dict[int, dict[str, set[int]]]:
+def _named_countries(doc: Doc | Span, kb: KnowledgeBase) -> dict[int, dict[str, set[int]]]:
     """Sentence start -> country -> the clauses (verb indices) that name it as a location."""
     matches = kb.match(doc)
     blocked = {i for span, entry in matches if entry.type == NON_ACTOR for i in range(span.start, span.end)}
@@ -159,7 +160,7 @@ def _residence(doc: Doc, mention: Mention, kb: KnowledgeBase, scenes: dict[int, 
         if preposition.dep_ == "prep" and preposition.lower_ in ("of", "in"):
             for obj in preposition.children:
                 span = doc[obj.left_edge.i : obj.i + 1]
-                countries = {entry.country for _, entry in kb.match(span.as_doc()) if entry.type == COUNTRY}
+                countries = {entry.country for _, entry in kb.match(span) if entry.type == COUNTRY}
                 if len(countries) == 1:
                     return countries.pop()
     if any(doc[i].lower_ == "ethnic" for i in range(mention.start, mention.head)):
@@ -184,7 +185,7 @@ def _affiliated(span: Span) -> bool:
 
 def _opposed(doc: Doc, mention: Mention, country: str, kb: KnowledgeBase) -> bool:
     """Whether the mention itself names the country after pro-/anti- ("anti-Syria journalist")."""
-    for span, entry in kb.match(doc[mention.start : mention.end].as_doc()):
+    for _, entry in kb.match(doc[mention.start : mention.end]):
         if entry.country == country:
             return True
     return False

@@ -1,61 +1,51 @@
 """The `eventwire` command: parse arguments, call the API, print results.
 
-Results go to stdout (or --out), progress and messages to stderr. Exit status 0 on success,
-1 when the command fails (one line on stderr starting with the error code), 2 for a usage
-error (one line starting with "Error:").
+Results go to stdout (or --out), progress and messages to stderr. Every failure is one line
+on stderr starting with its error code: exit status 2 for a usage error (EW001: a bad option
+or value), 1 when the command fails (EW201 to EW900), never a traceback unless `--debug`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Annotated, Any, Optional, TextIO
+from typing import Annotated, Any, Optional, TextIO
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from typer.core import TyperGroup
 
+from eventwire.cli import filters
+from eventwire.cli.failures import DEBUG_FLAG, Commands, UsageError, configure_logging
 from eventwire.cli.records import drop_events_below
 from eventwire.context import Context
-from eventwire.errors import BadDate, EventwireError, InvalidArgument, UnknownCoder
+from eventwire.errors import BadDate
 from eventwire.model import Article, Document, Failure
 from eventwire.options import Options
 
-# errors of the caller's making: exit status 2, like a bad option
-USAGE_ERRORS = (InvalidArgument, UnknownCoder)
 MEMORY_DB = ":memory:"
+EVENT_FORMATS = ("table", "jsonl", "csv")
 
 
-class UsageError(typer.BadParameter):
-    """A bad option value, told in one line ("Error: Invalid value for '--db': ..."), exit 2."""
+def _parameter(check: Callable[[str], str]) -> Callable[[Any], Any]:
+    """Turn a `filters` check into an option callback: a `ValueError` becomes a usage error."""
 
-    def show(self, file: IO[Any] | None = None) -> None:
-        typer.echo(f"Error: {self.format_message()}", file=file, err=True)
-
-
-class Commands(TyperGroup):
-    """The command group: an `EventwireError` ends a command with one line, not a traceback."""
-
-    def invoke(self, ctx: typer.Context) -> Any:
+    def callback(value: str | None) -> str | None:
+        if value is None:
+            return None
         try:
-            return super().invoke(ctx)
-        except EventwireError as error:
-            raise _exit_for(error) from error
+            return check(value)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
 
-
-def _exit_for(error: EventwireError) -> typer.Exit:
-    """Print `error` as one line on stderr; return the exit: 2 for a usage error, else 1."""
-    typer.echo(" ".join(str(error).split()), err=True)
-    return typer.Exit(2 if isinstance(error, USAGE_ERRORS) else 1)
+    return callback
 
 
 def _check_published(value: str | None) -> str | None:
@@ -83,6 +73,22 @@ def _check_format(value: str) -> str:
     return value
 
 
+def _positive(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise UsageError(f"{value} is not a count; give a whole number of 1 or more")
+    return value
+
+
+def _event_format(value: str) -> str:
+    return filters.check_choice(value, EVENT_FORMATS, "format")
+
+
+def _half(value: str) -> str:
+    from eventwire.evaluate.report import HALVES
+
+    return filters.check_choice(value, HALVES, "half", "halves")
+
+
 def _check_suites(value: list[str] | None) -> list[str] | None:
     from eventwire.evaluate import SUITES
 
@@ -95,13 +101,25 @@ def _check_suites(value: list[str] | None) -> list[str] | None:
 
 app = typer.Typer(
     cls=Commands,
-    help="Turn news articles into political event data (PLOVER/CAMEO), offline.",
+    help="Turn news articles into political event data (PLOVER/CAMEO), offline.\n\n"
+         "Every failure is one line on stderr starting with its code (EW001 ...): exit status 2 "
+         "for a usage error, 1 when the command fails; --debug shows the traceback.\n\n"
+         "Example: eventwire --debug ingest news/ --db news.duckdb",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 stderr = Console(stderr=True)
+
+
+@app.callback()
+def settings(
+    debug: Annotated[bool, typer.Option(DEBUG_FLAG, help="Show the traceback of an error and debug logs.")] = False,
+) -> None:
+    """Set what every command shares: logging, and with --debug tracebacks."""
+    configure_logging(debug)
+
 
 Sources = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
 OutPath = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")]
@@ -168,7 +186,8 @@ def ingest(
     from eventwire.store import Store
 
     with Store.open(db) as store:
-        counts = store.add_all(_run(sources, published, url, min_confidence))
+        # a stored article is known by its id (a hash of its text) before the costly parse
+        counts = store.add_all(_run(sources, published, url, min_confidence, skip=store.__contains__))
     stderr.print(
         f"[bold]{counts['added']}[/] added, {counts['skipped']} already stored, "
         f"{counts['failures']} failed → {escape(str(db))}", soft_wrap=True,
@@ -180,23 +199,32 @@ def ingest(
 @app.command()
 def events(
     db: DbPath = Path("eventwire.duckdb"),
-    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
-    country: Annotated[Optional[str], typer.Option("--country", help="Source or target ISO3 code.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Earliest event date (2020, 2020-01, ...).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Latest event date.")] = None,
-    place: Annotated[Optional[str], typer.Option("--place", help="Place name or country ISO3.")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", callback=_parameter(filters.check_type),
+                                                help="PLOVER type, e.g. ASSAULT.")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", callback=_parameter(filters.check_country),
+                                                   help="Source or target ISO3 code (or IGO).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", callback=_parameter(filters.check_date),
+                                                 help="Earliest event date (2020, 2020-01, ...).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", callback=_parameter(filters.check_date),
+                                                 help="Latest event date.")] = None,
+    place: Annotated[Optional[str], typer.Option("--place", callback=_parameter(filters.check_place),
+                                                 help="Place name or country ISO3.")] = None,
     happened: Annotated[bool, typer.Option("--happened", help="Only events that took place (asserted, reported or historical).")] = False,
     min_confidence: MinConfidence = 0.0,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many events.")] = 50,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+    limit: Annotated[int, typer.Option("--limit", callback=_positive, help="At most this many events.")] = 50,
+    fmt: Annotated[str, typer.Option("--format", "-f", callback=_parameter(_event_format),
+                                     help="table, jsonl or csv.")] = "table",
 ) -> None:
     """Query stored events by type, actor country, date range and place.
 
     Example: eventwire events --type ASSAULT --country IRN --min-confidence 0.5
     """
     from eventwire.store import Store
+    from eventwire.store.dates import date_range
     from eventwire.store.export import export_events
 
+    if since and until and date_range(since)[0] > date_range(until)[1]:
+        raise UsageError(f"--since {since} is after --until {until}; no event can match", param_hint="'--until'")
     with Store.open(db, read_only=True) as store:
         rows = store.events(type=type, actor_country=country, since=since, until=until, place=place,
                             happened_only=happened, min_confidence=min_confidence, limit=limit)
@@ -235,8 +263,9 @@ def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="Gold directory (one folder per suite).")],
     suite: Annotated[Optional[list[str]], typer.Option("--suite", "-s", callback=_check_suites,
                                                        help="Suite(s) to run; all by default.")] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many records per suite.")] = None,
-    half: Annotated[Optional[str], typer.Option("--half", help="Score one development half: tune or check.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", callback=_positive, help="At most this many records per suite.")] = None,
+    half: Annotated[Optional[str], typer.Option("--half", callback=_parameter(_half),
+                                                help="Score one development half: tune or check.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
 ) -> None:
     """Score the system on gold data and print a table of metrics.
@@ -250,21 +279,24 @@ def evaluate_command(
 
 
 def _run(
-    sources: list[str], published: str | None, url: str | None, min_confidence: float
+    sources: list[str], published: str | None, url: str | None, min_confidence: float,
+    skip: Callable[[str], bool] | None = None,
 ) -> Iterator[Article | Failure]:
     """Read, extract and code every document, with a progress bar and failures on stderr.
 
     Documents without a date or URL of their own get `published` and `url`; articles lose
-    their events below `min_confidence`.
+    their events below `min_confidence`. An article whose id `skip` accepts is yielded
+    uncoded, as text extraction made it (see `pipeline.process`).
     """
     from eventwire.ingest import read_sources
     from eventwire.pipeline import process
 
     ctx = Context(Options())
-    documents = _with_defaults(read_sources(sources), published, url)
+    documents = _with_defaults(read_sources(sources, ctx.options), published, url)
     with _progress() as progress:
         task = progress.add_task("articles", total=None)
-        for item in process(documents, ctx):
+        chosen = (lambda article: skip(article.id)) if skip else None
+        for item in process(documents, ctx, skip=chosen):
             if isinstance(item, Failure):
                 stderr.print(f"[red]{item.code}[/] {escape(item.source)}: {escape(item.reason)}", soft_wrap=True)
             else:
@@ -326,9 +358,5 @@ def _event_table(rows: list[dict]) -> Table:
 
 
 def main() -> None:
-    """Run the CLI; an `EventwireError` ends it with its one-line message, exit 1 (2: usage)."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    try:
-        app()
-    except EventwireError as error:
-        sys.exit(_exit_for(error).exit_code)
+    """Run the CLI: every failure ends it with a one-line message, exit 1 (2: usage)."""
+    app()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_right
 
 from spacy.tokens import Token
 
@@ -11,6 +10,7 @@ from eventwire.actors.knowledge import CAPITAL, COUNTRY, load_knowledge_base, un
 from eventwire.actors.scene import scene_countries
 from eventwire.events.lexicon import lemmas, word_list
 from eventwire.model import Actor, Evidence
+from eventwire.spans import SpanIndex
 
 SUBJECT_LINKS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "dobj", "pobj", "ccomp", "acomp"}
 TARGET_PREPOSITIONS = {"against", "on", "at", "with", "to", "toward", "towards", "into", "from", "upon", "over", "of", "for"}
@@ -27,28 +27,10 @@ PLACE_KINDS = {COUNTRY, CAPITAL}
 MAX_CLIMB = 4
 PARTICIPANT_PREPOSITIONS = {"between", "with", "among", "against"}
 MAX_PLACE_DEPTH = 2
+SENTENCE_STARTS = "eventwire.sentence_starts"  # doc.user_data key
 
 
-@dataclass(frozen=True, slots=True)
-class ActorIndex:
-    """Actor mentions of an article sorted by start offset, for span look-ups."""
-
-    actors: tuple[Actor, ...]
-    starts: tuple[int, ...]
-
-    @classmethod
-    def build(cls, actors: tuple[Actor, ...]) -> ActorIndex:
-        ordered = tuple(sorted(actors, key=lambda a: (a.evidence.start, -a.evidence.end)))
-        return cls(ordered, tuple(a.evidence.start for a in ordered))
-
-    def within(self, start: int, end: int) -> list[Actor]:
-        """Return the actors whose span lies inside [start, end)."""
-        first = bisect_left(self.starts, start)
-        return [a for a in self.actors[first:] if a.evidence.start < end and a.evidence.end <= end]
-
-    def covering(self, start: int, end: int) -> list[Actor]:
-        """Return the actors whose span overlaps [start, end)."""
-        return [a for a in self.actors if a.evidence.start < end and start < a.evidence.end]
+ActorIndex = SpanIndex[Actor]  # the article's actor mentions, by span (`spans.actor_index`)
 
 
 def actors_of(head: Token, index: ActorIndex) -> list[Actor]:
@@ -66,7 +48,7 @@ def actors_of(head: Token, index: ActorIndex) -> list[Actor]:
 
 
 def _phrase_actors(token: Token, index: ActorIndex) -> list[Actor]:
-    own = index.covering(token.idx, token.idx + len(token))
+    own = index.overlapping(token.idx, token.idx + len(token))
     if own:
         return own
     left = token.left_edge.idx
@@ -93,13 +75,13 @@ def _with_conjuncts(actor: Actor, token: Token, index: ActorIndex) -> list[Actor
         return [actor]
     found = [actor]
     for conjunct in span.root.conjuncts:
-        found += index.covering(conjunct.idx, conjunct.idx + len(conjunct))
+        found += index.overlapping(conjunct.idx, conjunct.idx + len(conjunct))
     root = span.root
     after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
     if root.dep_ == "pobj" and root.head.lower_ == "from" and after is not None and after.lower_ == "to":
         # a route names both ends: "from France to Germany"
         found += [a for pobj in after.children if pobj.dep_ == "pobj"
-                  for a in index.covering(pobj.idx, pobj.idx + len(pobj))]
+                  for a in index.overlapping(pobj.idx, pobj.idx + len(pobj))]
     return _unique(found)
 
 
@@ -301,7 +283,7 @@ def _unattributed(trigger: Token) -> list[Actor]:
 def _unattributed_actor(token: Token) -> Actor:
     kb = load_knowledge_base()
     sentence = token.sent
-    country = scene_countries(sentence.as_doc(), kb).get(0)
+    country = scene_countries(sentence, kb).get(sentence.start)
     start = token.left_edge.idx
     end = token.idx + len(token)
     evidence = Evidence(_sentence_number(token), start, end, CODER, kb.version)
@@ -310,7 +292,13 @@ def _unattributed_actor(token: Token) -> Actor:
 
 
 def _sentence_number(token: Token) -> int:
-    return sum(1 for _ in token.doc[: token.sent.start].sents) if token.sent.start else 0
+    """The index of the token's sentence in `Article.sentences` (blank ones are not counted),
+    from the sentence starts kept with the parse after the first call."""
+    starts = token.doc.user_data.get(SENTENCE_STARTS)
+    if starts is None:
+        starts = [span.start for span in token.doc.sents if span.text.strip()]
+        token.doc.user_data[SENTENCE_STARTS] = starts
+    return max(bisect_right(starts, token.i) - 1, 0)
 
 
 def _places_in(pobj: Token, index: ActorIndex, depth: int = 0) -> list[Actor]:
@@ -337,11 +325,10 @@ def _known_places(token: Token) -> list[Actor]:
     span = doc[token.left_edge.i : token.i + 1]
     sentence = _sentence_number(token)
     found = []
-    for match, entry in kb.match(span.as_doc()):
+    for match, entry in kb.match(span):
         if entry.type not in PLACE_KINDS or not entry.country:
             continue
-        start = span[match.start].idx
-        end = start + len(match.text)
+        start, end = match.start_char, match.end_char
         evidence = Evidence(sentence, start, end, CODER, kb.version)
         found.append(Actor(match.text, entry.name, entry.country, None, "state", evidence))
     return found

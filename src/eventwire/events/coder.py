@@ -13,6 +13,7 @@ from eventwire.events.modality import is_conditional, modality_of, reporting_ver
 from eventwire.events.quantities import find_quantities
 from eventwire.model import Actor, Article, Event, Evidence
 from eventwire.registry import register
+from eventwire.spans import actor_index
 
 CODER = "events.rules.v1"
 COUNTED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
@@ -33,7 +34,7 @@ IMPLIED_SOURCES = {"PROTEST": ("protesters", "CVL"), "ASSAULT": ("unidentified a
 def code_events(article: Article, ctx: Context) -> Article:
     """Code every event mention of the article (merging mentions is the dedup stage's job)."""
     lexicon: Lexicon = ctx.lexicon
-    index = ActorIndex.build(article.actors)
+    index = actor_index(article.actors)
     events: list[Event] = []
     for sentence in article.doc.sents:
         events += code_sentence(sentence, article, lexicon, index)

@@ -22,10 +22,10 @@ from eventwire.errors import (
     NoMainText,
     UndecodableDocument,
 )
-from eventwire.extract.chrome import remove_chrome
+from eventwire.extract.chrome import is_chrome, remove_chrome
 from eventwire.extract.dates import normalise_date
 from eventwire.extract.decode import MAX_CONTROL_SHARE, SAMPLE_BYTES, check_binary, decode_bytes
-from eventwire.extract.html import extract_html, looks_like_html
+from eventwire.extract.html import count_text_chars, extract_html, looks_like_html
 from eventwire.extract.language import check_english, guess_language
 from eventwire.extract.text import article_id, assemble_paragraphs, join_paragraphs, split_lines
 from eventwire.model import Article, Document
@@ -37,10 +37,19 @@ logger = logging.getLogger(__name__)
 
 # raw HTML may carry far more markup than text: refuse pages over this many times max_chars
 HTML_SIZE_FACTOR = 20
+# refused before parsing: a page whose text outside the markup (blanks aside) is over this
+# many times max_chars cannot give an article within max_chars
+TEXT_SIZE_FACTOR = 2
 # a first paragraph longer than this is body text, not a headline
 MAX_TITLE_CHARS = 300
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _KEY = re.compile(r"[\W_]+")
+_SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+# text extracted from broken markup (tag soup) keeps its stray angle brackets; an article
+# has few: at most MIN_STRAY_MARKUP, or this share of its characters
+_STRAY_MARKUP = re.compile(r"[<>]")
+MIN_STRAY_MARKUP = 5
+MAX_STRAY_MARKUP_SHARE = 0.005
 # a code point of a UTF-16 surrogate pair on its own: Python's json reads "\ud800" as one
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -48,18 +57,20 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def to_article(document: Document, options: Options) -> Article:
     """Turn a raw document into an `Article` with clean text, title, date and language.
 
-    Checks in order: empty (EW101), binary (EW102), undecodable (EW103, also text, title or
-    URL given as a string holding a lone surrogate such as "\\ud800"), too large (EW104),
-    no main text in HTML (EW106), not English (EW105, unless `options.check_language` is
-    False), unreadable given date (EW107). HTML goes through trafilatura; plain text loses
-    its page-chrome lines (recorded in `removed_lines`). The text starts with the headline
-    and separates paragraphs with a blank line.
+    Checks in order: too many bytes to decode (EW104, before any decoding or parsing),
+    empty (EW101, also when only invisible characters remain), binary (EW102),
+    undecodable (EW103, also text, title or URL given as a string holding a lone surrogate
+    such as "\\ud800"), too large (EW104), no main text in HTML (EW106: nothing but page
+    notices such as "Please enable JavaScript", or tag soup), not English (EW105, unless
+    `options.check_language` is False), unreadable given date (EW107). HTML goes through
+    trafilatura; plain text loses its page-chrome lines (recorded in `removed_lines`). The
+    text starts with the headline and separates paragraphs with a blank line.
 
     Example:
         >>> to_article(Document("x", "<html>...</html>", published="8 January 2020"), Options()).published
         '2020-01-08'
     """
-    text = _decoded(document)
+    text = _decoded(document, options)
     if not text.strip():
         raise EmptyDocument("the document is empty or only whitespace")
     for name, value in (("URL", document.url), ("title", document.title)):
@@ -72,6 +83,8 @@ def to_article(document: Document, options: Options) -> Article:
     kept = _with_headline(list(split.kept), prepared.title)
     paragraphs = assemble_paragraphs(kept) if prepared.join_wrapped else [line for line in kept if line]
     clean = join_paragraphs(paragraphs)
+    if not clean:
+        raise EmptyDocument("the document holds only invisible characters (zero-width spaces, marks) and whitespace")
     if len(clean) > options.max_chars:
         raise DocumentTooLarge(f"{len(clean):,} characters, over max_chars={options.max_chars:,}")
     language = check_english(clean) if options.check_language else guess_language(clean).code
@@ -123,12 +136,23 @@ def _from_html(html: str, document: Document, options: Options) -> _Prepared:
     if len(html) > options.max_chars * HTML_SIZE_FACTOR:
         raise DocumentTooLarge(f"HTML page of {len(html):,} characters is over "
                                f"{HTML_SIZE_FACTOR} x max_chars ({options.max_chars:,})")
+    text_chars = count_text_chars(html)
+    if text_chars > TEXT_SIZE_FACTOR * options.max_chars:
+        raise DocumentTooLarge(f"HTML page holds {text_chars:,} characters of text outside its markup, over "
+                               f"{TEXT_SIZE_FACTOR} x max_chars ({options.max_chars:,})")
     parts = extract_html(html, document.url)
     body_lines = split_lines(parts.body)
-    extracted = len("".join(body_lines))
+    notices = [line for line in body_lines if line and is_chrome(line)]
+    extracted = sum(len(line) for line in body_lines if line and not is_chrome(line))
     if extracted < options.min_chars:
+        found = f"; only page notices such as {notices[0][:80]!r}" if notices else ""
+        scripted = "; its text may be drawn by scripts" if _SCRIPT_TAG.search(html) else ""
         raise NoMainText(f"no article text in the HTML page ({extracted} characters extracted, "
-                         f"fewer than min_chars={options.min_chars})")
+                         f"fewer than min_chars={options.min_chars}{found}{scripted})")
+    stray = sum(len(_STRAY_MARKUP.findall(line)) for line in body_lines)
+    if stray > max(MIN_STRAY_MARKUP, MAX_STRAY_MARKUP_SHARE * extracted):
+        raise NoMainText(f"the HTML page is tag soup, not an article: {stray} stray markup characters "
+                         f"('<', '>') in {extracted} characters of extracted text")
     title = parts.title or _clean(document.title)
     return _Prepared(body_lines, title, parts.published, join_wrapped=False)
 
@@ -140,9 +164,13 @@ def _from_text(text: str, document: Document, options: Options) -> _Prepared:
     return _Prepared(split_lines(text), title, None, join_wrapped=True)
 
 
-def _decoded(document: Document) -> str:
+def _decoded(document: Document, options: Options) -> str:
     content = document.content
     if isinstance(content, bytes):
+        # refused before decoding: no encoding takes more than 4 bytes a character
+        if len(content) > 4 * HTML_SIZE_FACTOR * options.max_chars:
+            raise DocumentTooLarge(f"{len(content):,} bytes, over 4 bytes a character for {HTML_SIZE_FACTOR} x "
+                                   f"max_chars ({options.max_chars:,})")
         if not content.strip():
             raise EmptyDocument("the document is empty or only whitespace")
         check_binary(content)

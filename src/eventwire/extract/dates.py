@@ -41,8 +41,8 @@ def normalise_date(value: str) -> str:
             raise BadDate(f"publication date {value!r} is not a calendar day") from None
     else:
         try:
-            first = date_parser.parse(text, default=_DEFAULT_A)
-            second = date_parser.parse(text, default=_DEFAULT_B)
+            first = date_parser.parse(text, default=_DEFAULT_A, ignoretz=True)
+            second = date_parser.parse(text, default=_DEFAULT_B, ignoretz=True)
         except (ValueError, OverflowError) as error:
             raise BadDate(f"cannot read publication date {value!r}: give it as YYYY-MM-DD ({error})") from None
         if first.date() != second.date():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from eventwire.errors import NoMainText
@@ -17,6 +18,19 @@ _HTML_START = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+htm
 _HTML_TAG = re.compile(r"<(p|div|br|a|span|article|h[1-6]|li|table|meta|title|script)\b[^>]*>", re.IGNORECASE)
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
+# libxml2 (under lxml and trafilatura) gives up on a tree deeper than 256 elements and the
+# page's text is lost: elements nested deeper than this are flattened into their ancestor
+MAX_HTML_DEPTH = 100
+# characters lxml refuses in text it is given (control characters, non-characters, surrogates)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^<>]*?(/?)>")
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_BLANKS = re.compile(r"\s+")
+_HIDDEN_START = re.compile(r"<(script|style|template|noscript)\b|<!--", re.IGNORECASE)
+# elements without content, or whose end tag the parser implies: they add no nesting
+_FLAT_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rp html head body".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +62,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts:
         >>> extract_html(page, url="https://example.org/news/1").title
         'Iran bombs U.S. bases in Iraq'
     """
+    html = flatten_deep_html(html)
     try:
         body = _trafilatura_text(html, url)
         if not body.strip() and not _HTML_START.match(html[:4096]):
@@ -59,6 +74,77 @@ def extract_html(html: str, url: str | None = None) -> HtmlParts:
     title = clean_title(metadata.title, metadata.sitename) if metadata is not None else None
     published = metadata.date if metadata is not None else None
     return HtmlParts(body=body, title=title, published=published)
+
+
+def count_text_chars(html: str) -> int:
+    """Count the characters of a page outside tags, scripts, styles and comments, blanks aside.
+
+    A cheap upper bound of the text a parser could extract, read before parsing: linear in
+    the length of the page, whatever its markup (unclosed scripts, a `<` with no `>`).
+
+    Example:
+        >>> count_text_chars("<p>Iran <b>fired</b>.</p><script>var x = 1;</script>")
+        10
+    """
+    lower = html.lower()
+    count, position = 0, 0
+    while True:
+        hidden = _HIDDEN_START.search(html, position)
+        segment = html[position: hidden.start() if hidden else len(html)]
+        count += len(_BLANKS.sub("", _ANY_TAG.sub("", segment)))
+        if hidden is None:
+            return count
+        marker = "-->" if hidden.group() == "<!--" else f"</{hidden.group(1).lower()}"
+        end = lower.find(marker, hidden.end())
+        if end == -1:
+            return count
+        position = end + len(marker) if marker == "-->" else html.find(">", end) + 1 or len(html)
+
+
+def flatten_deep_html(html: str, max_depth: int = MAX_HTML_DEPTH) -> str:
+    """Drop the tags of elements nested deeper than `max_depth`, keeping their text in place.
+
+    A page of 10^5 nested `<div>`s is too deep for libxml2, which would lose all its text;
+    a page within the depth comes back unchanged. Linear in the length of the page.
+
+    Example:
+        >>> flatten_deep_html("<div>" * 3 + "Iran" + "</div>" * 3, max_depth=1)
+        '<div>Iran</div>'
+    """
+    stack: list[tuple[str, bool]] = []
+    open_names: Counter[str] = Counter()
+    dropped: list[tuple[int, int]] = []
+    deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _FLAT_ELEMENTS or self_closing:
+            continue
+        if not closing:
+            kept = len(stack) < max_depth
+            stack.append((name, kept))
+            open_names[name] += 1
+            deepest = max(deepest, len(stack))
+            if not kept:
+                dropped.append(match.span())
+            continue
+        if not open_names[name]:
+            continue  # a stray end tag: the parser ignores it
+        while stack:
+            top, kept = stack.pop()
+            open_names[top] -= 1
+            if top == name:
+                if not kept:
+                    dropped.append(match.span())
+                break
+    if deepest <= max_depth:
+        return html
+    logger.debug("HTML nested %d elements deep; flattened below depth %d", deepest, max_depth)
+    pieces, position = [], 0
+    for start, end in dropped:
+        pieces.append(html[position:start])
+        position = end
+    pieces.append(html[position:])
+    return "".join(pieces)
 
 
 def _trafilatura_text(html: str, url: str | None) -> str:
@@ -90,10 +176,18 @@ def fragment_text(html: str) -> str:
     """
     from lxml import etree, html as lxml_html
 
+    html = _NOT_XML.sub("", html)
     try:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
         return ""
+    except (AssertionError, IndexError):  # lxml's check of one <body>: a whole page given, read as one
+        try:
+            root = lxml_html.document_fromstring(html).body
+        except (etree.ParserError, ValueError, IndexError):
+            return ""
+        if root is None:
+            return ""
     for element in list(root.iter("script", "style", "noscript", "template")):
         element.drop_tree()
     for element in root.iter(*_BLOCK_TAGS):

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from eventwire.model import Document, Failure
+from eventwire.options import Options
 
 HTML = "html"
 TEXT = "text"
@@ -50,7 +51,7 @@ def sniff_kind(data: bytes) -> str:
 
 
 def read_content(data: bytes, source: str, kind: str | None = None, *, url: str | None = None,
-                 media_type: str | None = None) -> Iterator[Document | Failure]:
+                 media_type: str | None = None, options: Options | None = None) -> Iterator[Document | Failure]:
     """Read raw bytes of a known (or sniffed) kind into documents.
 
     Example:
@@ -61,7 +62,7 @@ def read_content(data: bytes, source: str, kind: str | None = None, *, url: str 
     if kind == JSONL:
         from eventwire.ingest.jsonl import read_jsonl
 
-        yield from read_jsonl(data, source)
+        yield from read_jsonl(data, source, options)
     elif kind == FEED:
         from eventwire.ingest.feeds import read_feed
 
@@ -69,7 +70,7 @@ def read_content(data: bytes, source: str, kind: str | None = None, *, url: str 
     elif kind == WARC:
         from eventwire.ingest.warc import read_warc
 
-        yield from read_warc(io.BytesIO(data), source)
+        yield from read_warc(io.BytesIO(data), source, options)
     else:
         yield Document(source=source, content=data, url=url, media_type=media_type or MEDIA_TYPES.get(kind, "text/plain"))
 

@@ -12,6 +12,7 @@ from eventwire import __version__
 from eventwire.errors import ReadError
 from eventwire.ingest.content import FEED, HTML, JSONL, MEDIA_TYPES, TEXT, WARC, read_content, sniff_kind
 from eventwire.model import Document, Failure
+from eventwire.options import Options
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def read_url(url: str, *, timeout: float = TIMEOUT_S) -> Iterator[Document | Failure]:
+def read_url(url: str, *, timeout: float = TIMEOUT_S, options: Options | None = None) -> Iterator[Document | Failure]:
     """Fetch `url` and read what comes back; a network or HTTP error becomes a `Failure` (EW201).
 
     Example:
@@ -62,7 +63,7 @@ def read_url(url: str, *, timeout: float = TIMEOUT_S) -> Iterator[Document | Fai
     if kind in (HTML, TEXT):
         yield Document(source=url, content=data, url=final_url, media_type=media_type or MEDIA_TYPES[kind])
     else:
-        yield from read_content(data, url, kind)
+        yield from read_content(data, url, kind, options=options)
 
 
 def _kind(media_type: str) -> str | None:

@@ -33,9 +33,10 @@ def attach_doc(article: Article, doc: Doc, *, model: str = "") -> Article:
     starts = [s.start for s in sentences]
     entities = tuple(
         Entity(
-            text=ent.text,
+            text=ent.text.rstrip(),  # spaCy may end an entity with a whitespace token ("Mo\n\n")
             label=ent.label_,
-            evidence=Evidence(_index(starts, ent.start_char), ent.start_char, ent.end_char, CODER, model),
+            evidence=Evidence(_index(starts, ent.start_char), ent.start_char,
+                              ent.start_char + len(ent.text.rstrip()), CODER, model),
         )
         for ent in doc.ents
     )

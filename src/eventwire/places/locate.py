@@ -25,7 +25,7 @@ place (see `actor_country.py`).
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -64,10 +64,20 @@ def locate_events(article: Article, ctx: Context) -> Article:
     gazetteer = ctx.gazetteer
     doc = article.doc
     places = [p for p in article.places if p.lat is not None and not is_adjectival(p, gazetteer)]
-    actor_spans = [_span(a) for a in article.actors if _is_real_actor(a, places)]
-    places = [p for p in places if not _is_owner_country(doc, p)]
-    focus = focus_place([p for p in places if not _is_actor_use(doc, p, actor_spans)], ())
-    events = tuple(with_place_country(_locate(event, article, places, actor_spans, focus))
+    place_spans = {(p.evidence.start, p.evidence.end) for p in places}
+    # everything but the article's focus is sentence-local: index places and actors by sentence
+    actor_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for actor in article.actors:
+        # a resolved place name with no codes is a town the parser called an organisation
+        if actor.country or actor.sector or _span(actor) not in place_spans:
+            actor_spans[actor.evidence.sentence].append(_span(actor))
+    by_sentence: dict[int, list[Place]] = defaultdict(list)
+    for place in places:
+        if not _is_owner_country(doc, place):
+            by_sentence[place.evidence.sentence].append(place)
+    focus = focus_place([p for sentence in sorted(by_sentence) for p in by_sentence[sentence]
+                         if not _is_actor_use(doc, p, actor_spans[sentence])], ())
+    events = tuple(with_place_country(_locate(event, article, by_sentence, actor_spans, focus))
                    for event in article.events)
     return dataclasses.replace(article, events=events)
 
@@ -116,14 +126,17 @@ def _key(place: Place) -> tuple:
     return (place.geonameid, place.name, place.lat, place.lon)
 
 
-def _locate(event: Event, article: Article, places: list[Place], actor_spans: list[tuple[int, int]],
-            focus: Place | None) -> Event:
+def _locate(event: Event, article: Article, places: dict[int, list[Place]],
+            actor_spans: dict[int, list[tuple[int, int]]], focus: Place | None) -> Event:
+    """Place one event from the places of its mentions' sentences (`places` and `actor_spans`
+    map a sentence to its places and actor mentions)."""
     doc = article.doc
     own = [_span(a) for a in (*event.sources, *event.targets)]
-    allowed = [p for p in places if not _is_actor_use(doc, p, actor_spans + own)]
+    evidences = [event.evidence, *(m for m in event.mentions if m != event.evidence)]
+    allowed = [p for sentence in sorted({e.sentence for e in evidences}) for p in places.get(sentence, ())
+               if not _is_actor_use(doc, p, actor_spans.get(sentence, []) + own)]
     allowed = _within_named_divisions(allowed, event.evidence.sentence)
     place = None
-    evidences = [event.evidence, *(m for m in event.mentions if m != event.evidence)]
     if doc is not None:
         for evidence in evidences:
             place = _attached(doc, evidence, event.trigger, allowed)
@@ -297,15 +310,6 @@ def _is_actor_use(doc: Doc | None, place: Place, actor_spans: list[tuple[int, in
 def _is_object(doc: Doc | None, place: Place) -> bool:
     token = _place_token(doc, place)
     return token is not None and token.dep_ == "dobj" and token.head.pos_ == "VERB"
-
-
-def _is_real_actor(actor: Actor, places: list[Place]) -> bool:
-    """Whether an actor mention is more than a resolved place name with no codes (a town
-    the parser called an organisation)."""
-    if actor.country or actor.sector:
-        return True
-    return not any(p.evidence.start == actor.evidence.start and p.evidence.end == actor.evidence.end
-                   for p in places)
 
 
 def _span(actor: Actor) -> tuple[int, int]:

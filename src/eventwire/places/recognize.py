@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.places.build import ALTERNATE
 from eventwire.places.gazetteer import Candidate, Gazetteer
 from eventwire.places.names import name_key
+from eventwire.spans import SpanIndex
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
@@ -73,12 +74,27 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         for index in range(span.start, span.end):
             covered[index] = True
     mentions.extend(_from_proper_nouns(doc, covered, gazetteer))
+    mentions = [m for m in map(_trimmed, mentions) if m.text and not _crosses_sentences(doc, m)]
     generic = generic_words()
     mentions = _without_overlaps([m for m in mentions if name_key(m.text) not in generic])
     mentions = _without_overlaps(mentions + _repeated(doc, mentions))
     mentions = _without_overlaps(mentions + _modifier_adjectives(doc, mentions, gazetteer))
     return [dataclasses.replace(m, modifier=True) if _is_wide_modifier(doc, m) else m for m in mentions
             if not _spells_out_before(doc, m)]
+
+
+def _trimmed(mention: Mention) -> Mention:
+    """The mention without the white space an entity can end with ("Mon\n\n")."""
+    text = mention.text.rstrip()
+    if text == mention.text:
+        return mention
+    return dataclasses.replace(mention, end=mention.start + len(text), text=text)
+
+
+def _crosses_sentences(doc: Doc, mention: Mention) -> bool:
+    """Whether a name runs over a sentence boundary (a headline cut mid-word, then the text)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(token.is_sent_start for token in span[1:])
 
 
 def _spells_out_before(doc: Doc, mention: Mention) -> bool:
@@ -156,12 +172,12 @@ def _split_at_separators(ent: Span) -> list[Span]:
 def _modifier_adjectives(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Find place adjectives modifying a noun anywhere, also inside names ("the Russian
     Ministry of Defence", "anti-Russian policy", "Danish developer")."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = SpanIndex((m.start, m.end) for m in mentions)
     found = []
     for token in doc:
         if not token.text[:1].isupper() or not token.is_alpha:
             continue
-        if any(token.idx < end and start < token.idx + len(token) for start, end in taken):
+        if taken.overlaps(token.idx, token.idx + len(token)):
             continue
         found.extend(_adjective(doc[token.i:token.i + 1], gazetteer))
     return found
@@ -175,24 +191,33 @@ def _repeated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         or any(is_strong(c) and c.kind != ALTERNATE for c in m.candidates))}
     if not known:
         return []
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-    taken = [(m.start, m.end) for m in mentions]
+    people = SpanIndex((ent for ent in doc.ents if ent.label_ == "PERSON"), _char_span)
+    taken = SpanIndex((m.start, m.end) for m in mentions)
+    by_prefix: dict[str, list[tuple[str, Mention]]] = {}  # a name's first two characters
+    for text, mention in known.items():
+        by_prefix.setdefault(text[:2], []).append((text, mention))
     found = []
     full_text = doc.text
     for token in doc:
         if not token.text[:1].isupper():
             continue
-        for text, mention in known.items():
+        at = token.idx
+        for text, mention in (*by_prefix.get(full_text[at:at + 2], ()), *by_prefix.get(full_text[at:at + 1], ())):
             end = token.idx + len(text)
             if full_text[token.idx:end] != text or (end < len(full_text) and full_text[end].isalnum()):
                 continue
-            if any(token.idx < stop and start < end for start, stop in taken):
+            if taken.overlaps(token.idx, end):
                 continue
-            if any(p.start_char <= token.idx and end <= p.end_char and p.text != text for p in people):
+            if any(p.start_char <= token.idx and end <= p.end_char and p.text != text
+                   for p in people.overlapping(token.idx, end)):
                 continue
             found.append(dataclasses.replace(mention, start=token.idx, end=end, source="REPEATED"))
-            taken.append((token.idx, end))
+            taken.add((token.idx, end))
     return found
+
+
+def _char_span(span: Span) -> tuple[int, int]:
+    return span.start_char, span.end_char
 
 
 @cache
@@ -526,7 +551,9 @@ def _without_generic_suffix(span: Span) -> tuple[Span | None, bool]:
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
+    taken = SpanIndex()
     for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
+        if not taken.overlaps(mention.start, mention.end):
             chosen.append(mention)
+            taken.add((mention.start, mention.end))
     return sorted(chosen, key=lambda m: m.start)

@@ -27,6 +27,7 @@ from eventwire.places.gazetteer import Candidate, Gazetteer
 from eventwire.places.names import name_key
 from eventwire.places.recognize import BIG_CITY, Mention, find_toponyms, is_strong
 from eventwire.registry import register
+from eventwire.spans import SpanIndex
 
 CODER = "places.gazetteer.v1"
 ROUNDS = 2
@@ -61,10 +62,11 @@ def resolve_places(article: Article, ctx: Context) -> Article:
 def actor_countries(article: Article, mentions: list[Mention]) -> frozenset[str]:
     """Return the countries of the article's actors named without a place name ("Taliban
     militants", "Hezbollah supporters"): weak evidence of where its places lie."""
+    taken = SpanIndex((m.start, m.end) for m in mentions)
     return frozenset(
         actor.country for actor in article.actors
-        if actor.country and len(actor.country) == 3 and actor.country != "IGO" and not any(
-            m.start < actor.evidence.end and actor.evidence.start < m.end for m in mentions))
+        if actor.country and len(actor.country) == 3 and actor.country != "IGO"
+        and not taken.overlaps(actor.evidence.start, actor.evidence.end))
 
 
 def choose_candidates(mentions: list[Mention], text: str,

@@ -18,6 +18,7 @@ from eventwire.quotes.lexicon import DATA_VERSION, load_cues
 from eventwire.quotes.marks import QuoteSpan, find_quote_spans
 from eventwire.quotes.speakers import Speaker, mention_tokens, resolve_speaker, subject_of
 from eventwire.registry import register
+from eventwire.spans import SpanIndex, actor_index
 
 logger = logging.getLogger(__name__)
 
@@ -298,7 +299,8 @@ def _indirect_drafts(doc: Doc, spans: tuple[QuoteSpan, ...], quoted: set[int], u
     """Indirect speech and partial quotes: cue verbs with a content clause, and 'according to'."""
     cues = load_cues()
     text = doc.text  # built from the tokens on every access: once here
-    taken = [piece for draft in direct for piece in draft.pieces]
+    taken = SpanIndex(piece for draft in direct for piece in draft.pieces)
+    marks = SpanIndex(spans, _outer)
     drafts = []
     for token in doc:
         if token.i in quoted or token.i in used:
@@ -311,16 +313,18 @@ def _indirect_drafts(doc: Doc, spans: tuple[QuoteSpan, ...], quoted: set[int], u
             continue
         if not content or sum(len(piece) for piece in content) < MIN_CONTENT_TOKENS:
             continue
-        pieces = [_cover_quotes(spans, *_trim(text, part.start_char, part.end_char)) for part in content]
+        pieces = [_cover_quotes(marks, *_trim(text, part.start_char, part.end_char)) for part in content]
         pieces = [(start, end) for start, end in pieces if end > start]
-        if not pieces or any(min(end, e) > max(start, s) for s, e in taken for start, end in pieces):
+        if not pieces or any(taken.overlaps(start, end) for start, end in pieces):
             continue
         subject = _subject_span(token, quoted)
         if subject is None:
             continue
-        has_quote = any(_inside(span, start, end) for span in spans for start, end in pieces)
+        has_quote = any(_inside(span, start, end) for start, end in pieces
+                        for span in marks.overlapping(start - MARK_SLACK, end + MARK_SLACK))
         drafts.append(_Draft(pieces, token, subject, has_quote, max(pieces[-1][1], token.sent.end_char)))
-        taken.extend(pieces)
+        for piece in pieces:
+            taken.add(piece)
     return drafts
 
 
@@ -377,9 +381,13 @@ def _according_content(token: Token) -> list[Span]:
     return []
 
 
-def _cover_quotes(spans: tuple[QuoteSpan, ...], start: int, end: int) -> tuple[int, int]:
+def _outer(span: QuoteSpan) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _cover_quotes(marks: SpanIndex[QuoteSpan], start: int, end: int) -> tuple[int, int]:
     """Widen a content span over quote marks it cuts off (a parse leaving out the closing ”)."""
-    for span in spans:
+    for span in marks.overlapping(start, end):
         if span.start < end < span.end and span.start >= start and span.end - end <= MARK_SLACK:
             end = span.end
         if span.start < start < span.end and span.end <= end and start - span.start <= MARK_SLACK:
@@ -446,13 +454,14 @@ def _finish(article: Article, drafts: list[_Draft], quoted: frozenset[int]) -> t
     text = article.text
     history: list[Speaker] = []
     genders = infer_genders(article.doc, quoted)
+    actors = actor_index(article.actors)
     quotes = []
     for draft in drafts:
         if draft.inherited:
             earlier = drafts[:drafts.index(draft)]
             speaker = next((d.speaker for d in reversed(earlier) if d.speaker), None)
         elif draft.subject is not None:
-            speaker = resolve_speaker(article, draft.subject, history, quoted, genders)
+            speaker = resolve_speaker(article, draft.subject, history, quoted, genders, actors)
         else:
             speaker = None
         draft.speaker = speaker

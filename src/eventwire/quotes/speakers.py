@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -10,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.model import Actor, Article
 from eventwire.quotes.gender import PRONOUN_GENDER, gender_of
 from eventwire.quotes.lexicon import load_titles
+from eventwire.spans import SpanIndex, actor_index
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
@@ -21,6 +24,7 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp"})
 GROUP_TAGS = frozenset({"NNS", "NNPS", "NNP"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
 DETERMINERS = frozenset({"the", "a", "an"})
+PEOPLE = "eventwire.people"  # doc.user_data key of the document's `_People`
 
 
 class Speaker(NamedTuple):
@@ -88,14 +92,16 @@ def mention_tokens(head: Token) -> Span:
 
 
 def resolve_speaker(article: Article, mention: Span, history: list[Speaker],
-                    quoted: frozenset[int] = frozenset(), genders: dict[str, str] | None = None) -> Speaker:
+                    quoted: frozenset[int] = frozenset(), genders: dict[str, str] | None = None,
+                    actors: SpanIndex[Actor] | None = None) -> Speaker:
     """Resolve a speaker mention to a full name and actor.
 
     Pronouns take the named subject of the main clause they precede, else the latest
     recent speaker or person named before them outside quotes whose gender (from
     `genders`, see `infer_genders`) does not clash, subjects first. A surname takes the
     fullest name in the text with it ("Trump" -> "Donald Trump"). The actor is the one
-    whose mention covers the speaker's, else the person actor with the same name.
+    whose mention covers the speaker's, else the person actor with the same name (`actors`:
+    the article's actors indexed once by the caller, `spans.actor_index`).
 
     Example:
         >>> resolve_speaker(article, doc[10:11], history).name  # "he"
@@ -104,9 +110,9 @@ def resolve_speaker(article: Article, mention: Span, history: list[Speaker],
     head = mention.root
     lower = mention.text.lower()
     if head.pos_ == "PRON" and len(mention) == 1:
-        return _resolve_pronoun(article, mention, history, quoted, genders or {})
+        return _resolve_pronoun(article, mention, history, quoted, genders or {}, actors)
     start, end = mention.start_char, mention.end_char
-    actor = _overlapping_actor(article.actors, start, end, head.idx)
+    actor = _overlapping_actor(actors if actors is not None else actor_index(article.actors), start, end, head.idx)
     is_person = _is_person(mention) or (actor is not None and actor.kind == "person")
     name = _full_name(article.doc, mention) if is_person else mention.text
     if actor is None and is_person:
@@ -119,7 +125,7 @@ def resolve_speaker(article: Article, mention: Span, history: list[Speaker],
 
 
 def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
-                     quoted: frozenset[int], genders: dict[str, str]) -> Speaker:
+                     quoted: frozenset[int], genders: dict[str, str], actors: SpanIndex[Actor] | None) -> Speaker:
     pronoun = mention.text.lower()
     start, end = mention.start_char, mention.end_char
     sentence_start = mention.sent.start_char
@@ -128,7 +134,7 @@ def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
         wanted = PRONOUN_GENDER[pronoun]
         main_subject = _cataphoric_subject(mention.root)
         if main_subject is not None:
-            resolved = resolve_speaker(article, mention_tokens(main_subject), [], quoted, genders)
+            resolved = resolve_speaker(article, mention_tokens(main_subject), [], quoted, genders, actors)
             return Speaker(resolved.name, start, end, resolved.actor, True)
         candidates = [(speaker.start, speaker.name, speaker) for speaker in history
                       if speaker.person and window <= speaker.start < start]
@@ -143,7 +149,7 @@ def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
                     return Speaker(found.name, start, end, found.actor, True)
                 if subjects_only and found.root.dep_ not in SUBJECT_DEPS | {"appos", "ROOT"}:
                     continue
-                resolved = resolve_speaker(article, found, [], quoted, genders)
+                resolved = resolve_speaker(article, found, [], quoted, genders, actors)
                 return Speaker(resolved.name, start, end, resolved.actor, True)
     if pronoun in GROUP_PRONOUNS or pronoun == "it":
         for speaker in reversed(history):
@@ -152,7 +158,7 @@ def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
         tags = SINGULAR_TAGS if pronoun == "it" else GROUP_TAGS
         group = _previous_subject(mention, tags)
         if group is not None:
-            resolved = resolve_speaker(article, mention_tokens(group), [], quoted, genders)
+            resolved = resolve_speaker(article, mention_tokens(group), [], quoted, genders, actors)
             return Speaker(resolved.name, start, end, resolved.actor, False)
     return Speaker(mention.text, start, end, None, pronoun in PERSONAL_PRONOUNS or pronoun in ("i", "me"))
 
@@ -169,8 +175,32 @@ def _window_start(doc: Doc, mention: Span) -> int:
 
 def _people_before(doc: Doc, offset: int, quoted: frozenset[int]) -> list[Span]:
     """Return the people named before `offset` outside quotes."""
-    return [ent for ent in doc.ents
-            if ent.label_ == "PERSON" and ent.end_char <= offset and ent.start not in quoted]
+    people = _people(doc)
+    return [ent for ent in people.spans[:bisect_right(people.ends, offset)] if ent.start not in quoted]
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    """The document's PERSON entities in text order, their end offsets, and their names'
+    words indexed by first and last word (lower case), read once per document."""
+
+    spans: tuple[Span, ...]
+    ends: tuple[int, ...]
+    by_end_word: dict[str, list[tuple[str, ...]]]
+
+
+def _people(doc: Doc) -> _People:
+    found = doc.user_data.get(PEOPLE)
+    if found is None:
+        spans = tuple(ent for ent in doc.ents if ent.label_ == "PERSON")
+        by_end_word: dict[str, list[tuple[str, ...]]] = {}
+        for ent in spans:
+            parts = tuple(_name_parts(ent))
+            for word in {parts[0].lower(), parts[-1].lower()} if parts else ():
+                by_end_word.setdefault(word, []).append(parts)
+        found = _People(spans, tuple(ent.end_char for ent in spans), by_end_word)
+        doc.user_data[PEOPLE] = found
+    return found
 
 
 def _cataphoric_subject(pronoun: Token) -> Token | None:
@@ -205,26 +235,39 @@ def _previous_subject(mention: Span, tags: frozenset[str]) -> Token | None:
 
 
 def _is_person(mention: Span) -> bool:
-    if any(ent.label_ == "PERSON" for ent in mention.ents):
+    if _holds_person(mention):
         return True
     tokens = [token for token in mention if token.lower_.rstrip(".") not in _bare_titles()]
     return bool(tokens) and len(tokens) < len(mention) and all(token.pos_ == "PROPN" for token in tokens)
 
 
+def _holds_person(mention: Span) -> bool:
+    """Whether a PERSON entity lies inside the mention (read from its tokens: `Span.ents`
+    walks the whole document)."""
+    doc = mention.doc
+    for token in mention:
+        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= mention.end:
+                return True
+    return False
+
+
 def _full_name(doc: Doc, mention: Span) -> str:
     """Return the fullest PERSON name in the doc ending with the mention's surname."""
-    people = [ent for ent in mention.ents if ent.label_ == "PERSON"]
-    parts = _name_parts(people[0] if people else mention)
+    people = _people(doc)
+    inside = [ent for ent in people.spans[bisect_left(people.ends, mention.start_char + 1):]
+              [:len(mention)] if ent.start >= mention.start and ent.end <= mention.end]
+    parts = _name_parts(inside[0] if inside else mention)
     if not parts:
         return mention.text
     wanted = {part.lower() for part in parts}
+    surname = parts[-1].lower()
     counts: dict[tuple[str, ...], int] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        candidate = tuple(_name_parts(ent))
+    for candidate in people.by_end_word.get(surname, ()):
         lowered = [part.lower() for part in candidate]
-        surname = parts[-1].lower()
         if len(candidate) > len(parts) and wanted <= set(lowered) and surname in (lowered[0], lowered[-1]):
             counts[candidate] = counts.get(candidate, 0) + 1
     if not counts:
@@ -248,10 +291,10 @@ def _bare_titles() -> frozenset[str]:
     return frozenset(title.rstrip(".") for title in load_titles())
 
 
-def _overlapping_actor(actors: tuple[Actor, ...], start: int, end: int, head: int) -> Actor | None:
+def _overlapping_actor(actors: SpanIndex[Actor], start: int, end: int, head: int) -> Actor | None:
     """Return the actor whose mention covers the head word, else the one overlapping most."""
     best, best_score = None, (False, 0)
-    for actor in actors:
+    for actor in actors.overlapping(start, end):
         overlap = min(end, actor.evidence.end) - max(start, actor.evidence.start)
         score = (actor.evidence.start <= head < actor.evidence.end, overlap)
         if overlap > 0 and score > best_score:

@@ -15,7 +15,7 @@ from typing import Any, Self
 import duckdb
 import pyarrow as pa
 
-from eventwire.errors import StoreError
+from eventwire.errors import StoreError, StoreWriteError
 from eventwire.model import Article, Failure
 from eventwire.store.dates import date_range
 from eventwire.store.rows import LEGACY_CONFIDENCE, Row, article_from_rows, article_rows
@@ -30,6 +30,12 @@ SCHEMA_VERSION = "3"
 UPGRADABLE_VERSION = "2"
 RECORD_TABLES = ("sentences", "entities", "actors", "places", "times", "events", "quotes")
 TABLES = ("articles", *RECORD_TABLES, "failures")
+# DuckDB must never fetch an extension: opening a SQLite or other file would try to download one.
+CONNECT_CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
+DUCKDB_MAGIC = b"DUCK"  # bytes 8 to 12 of every DuckDB database file
+# the first bytes of other files people pass as --db, for a clearer refusal
+OTHER_FORMATS = ((b"SQLite format 3\x00", "a SQLite database"), (b"PAR1", "a Parquet file"),
+                 (b"PK\x03\x04", "a zip file"), (b"\x1f\x8b", "a gzip file"))
 # Columns kept for rebuilding articles; `events()` leaves them out of its rows.
 EVENT_DETAIL_COLUMNS = frozenset({"sources", "targets", "place"})
 JSON_EVENT_COLUMNS = ("quantities", "mentions")
@@ -74,8 +80,9 @@ class Store:
     def open(cls, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> Store:
         """Open (and create, unless `read_only`) the store at `path`; ":memory:" keeps it in RAM."""
         path = str(path)
+        _check_file(path, read_only)
         try:
-            connection = duckdb.connect(path, read_only=read_only)
+            connection = duckdb.connect(path, read_only=read_only, config=CONNECT_CONFIG)
         except duckdb.Error as error:
             raise StoreError(f"cannot open store {path!r}: {error}") from error
         store = cls(connection, path)
@@ -115,27 +122,36 @@ class Store:
             >>> store.add(article), store.add(article)
             (True, False)
         """
-        try:
-            tables = article_rows(article, _now())
-        except (TypeError, ValueError) as error:  # a record value JSON or dates cannot hold
-            raise StoreError(f"cannot store article {article.id!r}: {error}") from error
         connection = self._connection
         connection.begin()
         try:
             if article.id in self:
-                connection.rollback()
+                _rollback(connection)
                 logger.debug("article %s already stored", article.id)
                 return False
+            tables = article_rows(article, _now())
             for table, rows in tables.items():
                 self._insert(table, rows)
-            connection.commit()
-        except (duckdb.Error, pa.ArrowException, UnicodeError) as error:  # UnicodeError: a lone surrogate
-            connection.rollback()
+        except (TypeError, ValueError, duckdb.Error, pa.ArrowException) as error:
+            # TypeError, ValueError: a record value JSON or dates cannot hold (UnicodeError: a lone surrogate)
+            _rollback(connection)
             raise StoreError(f"cannot store article {article.id!r}: {error}") from error
         except BaseException:
-            connection.rollback()
+            _rollback(connection)
             raise
+        self._commit(f"article {article.id!r}")
         return True
+
+    def _commit(self, what: str) -> None:
+        """Commit; a failure here is the file's (full disk), not the record's: `StoreWriteError`."""
+        try:
+            self._connection.commit()
+        except duckdb.Error as error:
+            _rollback(self._connection)
+            raise StoreWriteError(
+                f"cannot write store {self.path!r} ({what} not stored): {error}; what was stored before"
+                " is kept, and the same command run again adds the rest"
+            ) from error
 
     def add_failure(self, failure: Failure) -> None:
         """Record a document that could not be processed; one row per (source, code).
@@ -149,6 +165,9 @@ class Store:
                 ' ON CONFLICT (source, code) DO UPDATE SET reason = excluded.reason, "at" = excluded."at"',
                 [_storable(failure.source), failure.code, _storable(failure.reason), _now()],
             )
+        except (duckdb.IOException, duckdb.TransactionException) as error:
+            raise StoreWriteError(f"cannot write store {self.path!r} (failure of {failure.source!r} not"
+                                  f" recorded): {error}") from error
         except duckdb.Error as error:
             raise StoreError(f"cannot record failure of {failure.source!r}: {error}") from error
 
@@ -156,7 +175,8 @@ class Store:
         """Store a stream of articles and failures (as `pipeline.process` yields them).
 
         Returns how many articles were added, skipped as already stored, and failures
-        recorded. An article that cannot be stored becomes a failure and the stream goes on.
+        recorded. An article that cannot be stored becomes a failure and the stream goes on;
+        a store that cannot be written (`StoreWriteError`, EW402) stops it.
 
         Example:
             >>> store.add_all(process(read_files(paths), ctx))
@@ -170,6 +190,8 @@ class Store:
                 continue
             try:
                 counts["added" if self.add(item) else "skipped"] += 1
+            except StoreWriteError:
+                raise
             except StoreError as error:
                 logger.warning("%s", error)
                 self.add_failure(Failure(item.source or item.id, error.code, error.message))
@@ -274,30 +296,53 @@ class Store:
         return [{**row, "at": row["at"].isoformat(timespec="seconds") + "Z"} for row in rows]
 
     def _prepare_schema(self, read_only: bool) -> None:
+        try:
+            self._check_schema(read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot read store {self.path!r}: {error}") from error
+
+    def _check_schema(self, read_only: bool) -> None:
+        """Create the tables of a new store; refuse another program's or an unknown version's.
+
+        Nothing is written to a store that is refused: the version is read first.
+        """
         connection = self._connection
-        if not read_only:
+        found = {name for (name,) in connection.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            " AND table_catalog = current_database()").fetchall()}
+        version = _stored_version(connection) if "meta" in found else None
+        if found and version is None:
+            shown = ", ".join(sorted(found)[:5]) + (", ..." if len(found) > 5 else "")
+            raise StoreError(f"{self.path!r} is not an eventwire store: it holds other tables ({shown})")
+        if version == UPGRADABLE_VERSION:
+            if read_only:
+                self._has_confidence = False
+            else:
+                self._upgrade()
+            return
+        if version is not None and version != SCHEMA_VERSION:
+            newer = version.isdigit() and int(version) > int(SCHEMA_VERSION)
+            raise StoreError(
+                f"store {self.path!r} has schema version {version}; this eventwire reads {SCHEMA_VERSION}"
+                + (" (the store was made by a newer eventwire)" if newer else
+                   f" and upgrades {UPGRADABLE_VERSION}")
+            )
+        if read_only:
+            if version is None:
+                raise StoreError(f"{self.path!r} is not an eventwire store: it holds no tables")
+            return
+        connection.begin()  # all tables or none: a store killed while being made is made again
+        try:
             for statement in schema_statements():
                 connection.execute(statement)
             connection.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                 [SCHEMA_VERSION],
             )
-        try:
-            found = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-            version = found.fetchone()
-        except duckdb.CatalogException:
-            version = None
-        if version == (UPGRADABLE_VERSION,):
-            if read_only:
-                self._has_confidence = False
-            else:
-                self._upgrade()
-            return
-        if version is None or version[0] != SCHEMA_VERSION:
-            stored = version[0] if version else "none"
-            raise StoreError(
-                f"store {self.path!r} has schema version {stored}; this eventwire reads {SCHEMA_VERSION}"
-            )
+        except BaseException:
+            _rollback(connection)
+            raise
+        connection.commit()
 
     def _upgrade(self) -> None:
         """Bring a version 2 store to version 3: events gain `confidence`, set on every old row."""
@@ -320,16 +365,9 @@ class Store:
     def _insert(self, table: str, rows: list[Row]) -> None:
         if not rows:
             return
-        schema = self._arrow_schema(table)
-        batch = pa.Table.from_pylist(rows, schema=schema)
-        columns = ", ".join(f'"{name}"' for name in schema.names)
-        self._connection.register("_eventwire_rows", batch)
-        try:
-            self._connection.execute(
-                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _eventwire_rows"
-            )
-        finally:
-            self._connection.unregister("_eventwire_rows")
+        # the schema lists every column of the table in its order: a positional insert, no SQL to bind
+        batch = pa.Table.from_pylist(rows, schema=self._arrow_schema(table))
+        self._connection.from_arrow(batch).insert_into(table)
 
     def _arrow_schema(self, table: str) -> pa.Schema:
         if table not in self._arrow_schemas:
@@ -352,6 +390,45 @@ class Store:
 def _storable(text: str) -> str:
     """`text` with any lone surrogate backslash-escaped, as DuckDB takes only valid UTF-8."""
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _check_file(path: str, read_only: bool) -> None:
+    """Refuse a path that cannot be a DuckDB store before DuckDB reads it."""
+    target = Path(path)
+    if target.is_dir():
+        raise StoreError(f"cannot open store {path!r}: it is a directory")
+    if not target.exists():
+        if read_only:
+            raise StoreError(f"cannot open store {path!r}: no such file (eventwire ingest creates it)")
+        return
+    try:
+        with target.open("rb") as stream:
+            head = stream.read(16)
+    except OSError as error:
+        raise StoreError(f"cannot open store {path!r}: {error.strerror or error}") from error
+    if head[8:12] == DUCKDB_MAGIC:
+        return
+    kind = next((name for magic, name in OTHER_FORMATS if head.startswith(magic)), None)
+    if not head:
+        kind = "an empty file"
+    raise StoreError(f"{path!r} is not a DuckDB store: it is {kind or 'a file of another format'}")
+
+
+def _rollback(connection: duckdb.DuckDBPyConnection) -> None:
+    """Roll back; a store DuckDB gave up on (a full disk) leaves its file as the last commit made it."""
+    try:
+        connection.rollback()
+    except duckdb.Error as error:
+        logger.debug("rollback failed: %s", error)
+
+
+def _stored_version(connection: duckdb.DuckDBPyConnection) -> str | None:
+    """Return the schema version a store records, or None (a `meta` table of another program)."""
+    try:
+        found = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.Error:  # no such columns
+        return None
+    return str(found[0]) if found else None
 
 
 def _event_output(row: Row) -> dict[str, Any]:

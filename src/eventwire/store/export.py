@@ -71,8 +71,9 @@ def write_parquet(rows: Rows, out: Output) -> None:
     except (pa.ArrowInvalid, pa.ArrowTypeError) as error:
         raise StoreError(f"cannot convert event rows to Parquet: {error}") from error
     if isinstance(out, (str, Path)):
-        with atomic_path(out) as temporary:
-            pq.write_table(table, str(temporary))
+        # into an open file: given a path, a failed write_table deletes that path (a device too)
+        with atomic_path(out) as temporary, open(temporary, "wb") as stream:
+            pq.write_table(table, stream)
     else:
         pq.write_table(table, out)
 

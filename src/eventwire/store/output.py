@@ -17,7 +17,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """Give a temporary path to write; on success it replaces `path`, on failure it goes.
 
     A failed write never leaves a partial file nor deletes an existing one. A symbolic link
-    is written through to its target; the file keeps an existing target's permissions.
+    is written through to its target; the file keeps an existing target's permissions. A
+    device or FIFO (/dev/null, /dev/stdout) is written in place, never replaced.
     Raises `WriteError` (EW202) when `path` is a directory, its directory is missing, it
     is read-only, or the file cannot be written.
 
@@ -33,6 +34,12 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         raise WriteError(f"cannot write {shown}: no directory {target.parent}")
     if target.exists() and not os.access(target, os.W_OK):
         raise WriteError(f"cannot write {shown}: the file is read-only")
+    if target.exists() and not target.is_file():  # a device or FIFO (/dev/null): written in place, never replaced
+        try:
+            yield target
+        except OSError as error:
+            raise WriteError(f"cannot write {shown}: {error.strerror or error}") from error
+        return
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))

@@ -184,7 +184,7 @@ def norm_century(match: re.Match[str], env: Env) -> Normalised | None:
 
 def norm_quarter(match: re.Match[str], env: Env) -> Normalised | None:
     lex = load_lexicon()
-    ordinal = match["ordinal"] or match["ordinal2"]
+    ordinal = match["ordinal"] or ""
     quarter = int(match["qnum"]) if match["qnum"] else lex.ordinals.get(ordinal.lower(), 0)
     if not 1 <= quarter <= 4:
         return None

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -65,7 +67,8 @@ def date_events(article: Article, ctx: Context) -> Article:
     anchors = find_anchors(article)
     published = publication_date(article.published)
     fallback = (published.isoformat(), "publication") if published else (None, "unresolved")
-    found = [date_event(event, article, anchors) for event in article.events]
+    triggers = _triggers_by_sentence(article.events)
+    found = [date_event(event, article, anchors, triggers) for event in article.events]
     dates = [(a.date, a.precision) if a is not None else None for a in found]
     for index, event in enumerate(article.events):
         if dates[index] is None:
@@ -105,16 +108,25 @@ def find_anchors(article: Article) -> list[Anchor]:
             found = resolved
         token = _root(article.doc, timex.evidence.start, timex.evidence.end)
         anchors.append(Anchor(timex, found[0], found[1], token))
-    return anchors
+    return sorted(anchors, key=_anchor_start)
 
 
-def date_event(event: Event, article: Article, anchors: list[Anchor]) -> Anchor | None:
-    """Return the temporal expression that dates `event` (levels 1-3), or None."""
+def date_event(event: Event, article: Article, anchors: list[Anchor],
+               triggers: dict[int, list[tuple[Event, int, int]]] | None = None) -> Anchor | None:
+    """Return the temporal expression that dates `event` (levels 1-3), or None.
+    `triggers` maps a sentence to the spans of the events mentioned in it
+    (`_triggers_by_sentence`; built from the article's events when not given)."""
+    if triggers is None:
+        triggers = _triggers_by_sentence(article.events)
     mentions = (event.evidence, *(m for m in event.mentions if m != event.evidence))
-    triggers = [(mention, _root(article.doc, mention.start, mention.end)) for mention in mentions]
-    own = [anchor for anchor in anchors if not _owned_by_other(anchor, event, article) and not _bound(anchor)]
+    roots = [(mention, _root(article.doc, mention.start, mention.end)) for mention in mentions]
+    # every level looks inside the mention's own sentence: sentence-local work stays local
+    sentences = {mention.sentence for mention in mentions}
+    anchors = [anchor for anchor in anchors if anchor.timex.evidence.sentence in sentences]
+    own = [anchor for anchor in anchors if not _owned_by_other(anchor, event, article, triggers)
+           and not _bound(anchor)]
     for level in (_governed, _same_clause, _enclosing_clause):
-        for mention, trigger in triggers:
+        for mention, trigger in roots:
             phrase = _temporal_phrase(trigger) if trigger is not None and level is not _governed else None
             if phrase is not None:
                 found = _before_or_after(phrase, article, anchors) if level is _same_clause else None
@@ -133,16 +145,22 @@ def narrative_date(event: Event, article: Article, anchors: list[Anchor]) -> tup
     rather than a noun ("the abduction on 29 January"). Needs the parse.
     """
     start = event.evidence.start
-    best: Anchor | None = None
-    for anchor in anchors:
+    paragraph = article.text.rfind("\n", 0, start) + 1
+    # anchors come in text order: walk back from the trigger to the paragraph's start
+    for position in range(bisect_right(anchors, start, key=_anchor_start) - 1, -1, -1):
+        anchor = anchors[position]
         evidence = anchor.timex.evidence
+        if evidence.start < paragraph:
+            break
         if anchor.date is None or anchor.precision != "day" or evidence.end > start:
             continue
-        if "\n" in article.text[evidence.end:start] or _bound(anchor) or not _modifies_clause(anchor):
-            continue
-        if best is None or evidence.start > best.timex.evidence.start:
-            best = anchor
-    return (best.date, best.precision) if best is not None else None
+        if not _bound(anchor) and _modifies_clause(anchor):
+            return anchor.date, anchor.precision
+    return None
+
+
+def _anchor_start(anchor: Anchor) -> int:
+    return anchor.timex.evidence.start
 
 
 def _path_to_clause(anchor: Anchor) -> list[Any]:
@@ -175,13 +193,23 @@ def _modifies_clause(anchor: Anchor) -> bool:
     return not any(token.pos_ in ("NOUN", "PROPN") for token in _path_to_clause(anchor))
 
 
-def _owned_by_other(anchor: Anchor, event: Event, article: Article) -> bool:
+def _triggers_by_sentence(events: tuple[Event, ...]) -> dict[int, list[tuple[Event, int, int]]]:
+    """Map each sentence to the (event, start, end) of every event mention in it."""
+    found: dict[int, list[tuple[Event, int, int]]] = defaultdict(list)
+    for event in events:
+        for span in (event.evidence, *event.mentions):
+            found[span.sentence].append((event, span.start, span.end))
+    return found
+
+
+def _owned_by_other(anchor: Anchor, event: Event, article: Article,
+                    triggers: dict[int, list[tuple[Event, int, int]]]) -> bool:
     """Whether the expression modifies the noun trigger of another event ("the abduction on 29 January")."""
     if anchor.token is None or article.doc is None:
         return False
     spans = [(span.start, span.end) for span in (event.evidence, *event.mentions)]
-    others = [(span.start, span.end) for other in article.events if other is not event
-              for span in (other.evidence, *other.mentions)]
+    others = [(start, end) for other, start, end in triggers.get(anchor.timex.evidence.sentence, ())
+              if other is not event]
     for token in _path_to_clause(anchor):
         if any(start <= token.idx < end for start, end in spans):
             return False
