@@ -196,6 +196,9 @@ def test_fuzz(name: str) -> None:
         # norm_quarter read a group the pattern lacks: IndexError on any "Q1"
         (fuzz_times, ("Q1", None)),
         (fuzz_times, ("Sales fell in q3 and the fourth quarter.", dt.date(2020, 1, 8))),
+        # an offset past the calendar's years raised OverflowError (found by the CI fuzz run)
+        (fuzz_times, ("730120 DAY AGO", dt.date(2000, 1, 1))),
+        (fuzz_times, ("99999 years from now", dt.date(2000, 1, 1))),
     ],
 )
 def test_issue_16_fuzz_crashes(target: Callable[..., None], args: tuple[object, ...]) -> None:

@@ -134,3 +134,14 @@ def test_background_event_is_not_stamped_with_the_publication_date(time_ctx):
     clashes = dataclasses.replace(event_at(article, "clashes"), modality="historical")
     events = date_events(dataclasses.replace(article, events=(lifted, clashes)), time_ctx).events
     assert [(e.date, e.date_precision) for e in events] == [("2020-01-08", "publication"), (None, "unresolved")]
+
+
+def test_issue_16_an_offset_past_the_calendar_is_no_date():
+    """ "730120 days ago" names no day of the calendar: unresolved, not a crash."""
+    from datetime import date
+
+    from eventwire.time.calendar import shift
+
+    assert shift(date(2000, 1, 1), "D", -730120) is None
+    assert shift(date(2000, 1, 1), "Y", 9000) is None
+    assert shift(date(2000, 1, 1), "D", -5) == date(1999, 12, 27)

@@ -29,17 +29,23 @@ def quarter_of(day: date) -> int:
     return (day.month - 1) // 3 + 1
 
 
-def shift(day: date, unit: str, count: int) -> date:
-    """Move `day` by `count` units (TIMEX3 unit codes D, W, FN, M, Q, Y, DE, CE)."""
+def shift(day: date, unit: str, count: int) -> date | None:
+    """Move `day` by `count` units (TIMEX3 unit codes D, W, FN, M, Q, Y, DE, CE); None past
+    the calendar's years 1-9999 ("730120 days ago")."""
     months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}
-    if unit in months:
-        return day + relativedelta(months=months[unit] * count)
-    days = {"D": 1, "W": 7, "FN": 14}.get(unit, 0)
-    return day + timedelta(days=days * count)
+    try:
+        if unit in months:
+            return day + relativedelta(months=months[unit] * count)
+        days = {"D": 1, "W": 7, "FN": 14}.get(unit, 0)
+        return day + timedelta(days=days * count)
+    except (OverflowError, ValueError):
+        return None
 
 
-def period_value(day: date, unit: str) -> tuple[str, str] | None:
-    """Return the value and precision of the `unit`-long period holding `day`."""
+def period_value(day: date | None, unit: str) -> tuple[str, str] | None:
+    """Return the value and precision of the `unit`-long period holding `day` (None for no day)."""
+    if day is None:
+        return None
     if unit == "D":
         return day_value(day), "day"
     if unit in ("W", "FN"):

@@ -337,7 +337,7 @@ def _before_or_after(preposition: Any, article: Article, anchors: list[Anchor]) 
     if clause is None:
         return None
     moved = shift(date.fromisoformat(clause.date), unit, -direction * count)
-    return Anchor(timex, moved.isoformat(), "day", None)
+    return Anchor(timex, moved.isoformat(), "day", None) if moved is not None else None
 
 
 def _from_other_event(event: Event, article: Article,
@@ -359,7 +359,8 @@ def _from_other_event(event: Event, article: Article,
                 other = _event_at(noun, article, dates)
                 if other is not None:
                     moved = shift(date.fromisoformat(other), unit, direction * count)
-                    return moved.isoformat(), "day"
+                    if moved is not None:
+                        return moved.isoformat(), "day"
     return None
 
 

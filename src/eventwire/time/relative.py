@@ -144,6 +144,8 @@ def _from_publication(env: Env, unit: str, count: int) -> Normalised | None:
     if unit in ("H", "MIN", "S"):
         return "DATE", env.published.isoformat(), "day"
     moved = shift(env.published, unit, count)
+    if moved is None:
+        return None
     if unit in ("DE", "CE"):
         return "DATE", f"{moved.year:04d}", "year"
     found = period_value(moved, unit)
