@@ -235,38 +235,30 @@ def _previous_subject(mention: Span, tags: frozenset[str]) -> Token | None:
 
 
 def _is_person(mention: Span) -> bool:
-    if _holds_person(mention):
+    if _people_in(mention):
         return True
     tokens = [token for token in mention if token.lower_.rstrip(".") not in _bare_titles()]
     return bool(tokens) and len(tokens) < len(mention) and all(token.pos_ == "PROPN" for token in tokens)
 
 
-def _holds_person(mention: Span) -> bool:
-    """Whether a PERSON entity lies inside the mention (read from its tokens: `Span.ents`
-    walks the whole document)."""
-    doc = mention.doc
-    for token in mention:
-        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
-            end = token.i + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
-            if end <= mention.end:
-                return True
-    return False
+def _people_in(mention: Span) -> list[Span]:
+    """The PERSON entities inside the mention (from the document's index: `Span.ents` walks
+    the whole document)."""
+    people = _people(mention.doc)
+    after = people.spans[bisect_left(people.ends, mention.start_char + 1):]
+    return [ent for ent in after[:len(mention)] if ent.start >= mention.start and ent.end <= mention.end]
 
 
 def _full_name(doc: Doc, mention: Span) -> str:
     """Return the fullest PERSON name in the doc ending with the mention's surname."""
-    people = _people(doc)
-    inside = [ent for ent in people.spans[bisect_left(people.ends, mention.start_char + 1):]
-              [:len(mention)] if ent.start >= mention.start and ent.end <= mention.end]
+    inside = _people_in(mention)
     parts = _name_parts(inside[0] if inside else mention)
     if not parts:
         return mention.text
     wanted = {part.lower() for part in parts}
     surname = parts[-1].lower()
     counts: dict[tuple[str, ...], int] = {}
-    for candidate in people.by_end_word.get(surname, ()):
+    for candidate in _people(doc).by_end_word.get(surname, ()):
         lowered = [part.lower() for part in candidate]
         if len(candidate) > len(parts) and wanted <= set(lowered) and surname in (lowered[0], lowered[-1]):
             counts[candidate] = counts.get(candidate, 0) + 1
