@@ -37,10 +37,12 @@ def test_mentions_sharing_a_country_merge():
         event(50, [actor("IRN")], type="THREATEN", cameo="130"),           # other type
         event(50, [actor("IRN")], modality="negated"),                     # did not happen
         event(50, [actor("IRN")], date="2020-01-03", precision="day"),     # another stated day
+        dataclasses.replace(event(50, [actor("IRN")]), mode="aerial"),    # another kind of act
     ],
 )
 def test_incompatible_mentions_stay_apart(second):
     first = event(0, [actor("IRN")], [actor("USA")], date="2020-01-08", precision="day")
+    first = dataclasses.replace(first, mode="firearms")
     assert len(merged(first, second)) == 2
 
 

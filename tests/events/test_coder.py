@@ -194,3 +194,36 @@ def test_unnamed_source_is_implied(code, text, name, sector):
 )
 def test_no_implied_source(code, text):
     assert not [a for event in code(text) for a in event.sources if a.kind == "implied"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        ("Riot police raided the offices of the opposition party on Friday.", "COERCE", "seize"),
+        ("Police blocked the road to the opposition leader's house.", "COERCE", "restrict"),
+        ("Farmers blocked the main highway with tractors.", "PROTEST", "obstruct"),
+        ("Rebels raided an army base near the border.", "ASSAULT", None),
+    ],
+)
+def test_raids_and_blockades_by_state_security_are_coercion(code, text, event_type, mode):
+    assert (event_type, mode) in {(e.type, e.mode) for e in code(text) if e.happened}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target_sector"),
+    [
+        ("Eleven soldiers received prison terms for desertion.", "SANCTION", "MIL"),
+        ("Two police officers were given life sentences on Monday.", "SANCTION", "COP"),
+        ("A Nigerian army convoy came under attack near Maiduguri.", "ASSAULT", "MIL"),
+    ],
+)
+def test_the_subject_of_a_receiving_verb_undergoes_the_event(code, text, event_type, target_sector):
+    events = [e for e in code(text) if e.type == event_type and e.happened]
+    assert events and target_sector in {a.sector for a in events[0].targets}
+    assert target_sector not in {a.sector for a in events[0].sources}
+
+
+@pytest.mark.parametrize("text", ["Hezbollah vowed revenge for the killing of its commander.",
+                                  "The militia swore vengeance against the army."])
+def test_a_vow_of_revenge_is_a_threat(code, text):
+    assert "THREATEN" in {e.type for e in code(text)}

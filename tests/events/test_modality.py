@@ -40,6 +40,19 @@ from eventwire.events.modality import modality_of
         ("Washington pushed Israel towards concessions.", "concessions", "hypothetical"),
         # a definite event noun that qualifies another noun took place
         ("Iran vowed revenge for the general's assassination.", "assassination", "asserted"),
+        # a to-infinitive of purpose or goal is intended, not a fact ...
+        ("Hundreds of men travelled to Libya to fight for the militia.", "fight", "intended"),
+        ("The junta's plan was to dissolve the parliament.", "dissolve", "intended"),
+        ("The envoy made efforts to negotiate a truce.", "negotiate", "intended"),
+        # ... unless its head says it happened, or ranks the actor that did it
+        ("Police continued to arrest students after the vote.", "arrest", "asserted"),
+        ("Thousands were forced to flee the shelling.", "flee", "asserted"),
+        ("Qatar was the first country to recognise the council.", "recognise", "asserted"),
+        # a passive hedge is no fact; "not just" adds, it does not deny
+        ("The gunmen are believed to have attacked the checkpoint.", "attacked", "hypothetical"),
+        ("Armies are cracking down on smugglers, not just the navy.", "cracking", "asserted"),
+        # a definite event noun in a purpose clause still took place
+        ("Troops were sent to break up the sit-in.", "sit", "asserted"),
     ],
 )
 def test_modality_of(nlp, sentence, trigger, modality):

@@ -42,11 +42,13 @@ def link_persons(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, date: str
                                           country=mention.country or reference.country,
                                           sector=mention.sector or reference.sector,
                                           coded_person=mention.coded_person or reference.coded_person)
-        if mention.named and (mention.country is None or mention.sector is None):
+        if (mention.named and (mention.country is None or mention.sector is None)) or _uncoded_organization(mention):
+            # "Trump" tagged ORG is still the known person
             record = kb.person(mention.name, date)
             if record is not None:
                 mention = dataclasses.replace(mention, country=mention.country or record.country,
-                                              sector=mention.sector or record.sector, coded_person=True)
+                                              sector=mention.sector or record.sector, coded_person=True,
+                                              kind="person", named=True)
         if mention.named:
             words = mention.name.split()
             if mention.name not in known or (mention.coded_person and not known[mention.name].coded_person):

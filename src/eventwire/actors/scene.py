@@ -50,7 +50,7 @@ def fill_scene_countries(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
             home = _residence(doc, mention, kb, scenes)
             if home is not None:
                 mention = dataclasses.replace(mention, country=home)
-        if mention.country is None and (mention.sector or mention.coded_person):
+        if mention.country is None and (mention.sector or mention.coded_person or mention.kind == "person"):
             country = _clause_scene(doc, mention, named)
             if country is not None and not _opposed(doc, mention, country, kb):
                 mention = dataclasses.replace(mention, country=country)

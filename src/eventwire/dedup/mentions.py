@@ -60,11 +60,12 @@ def affinity(first: Event, second: Event) -> int:
 
 def same_event(first: Event, second: Event) -> bool:
     """Whether two event mentions can describe the same event (nothing contradicts it):
-    type, status, actors' countries, stated day, the town or site each is placed at, and
-    the dead, injured or arrested each counts ("a blast killed 12 in Kabul" and "gunmen killed
-    3 in Herat" are two events)."""
+    type and mode (a raid and a blockade are two acts of COERCE), status, actors' countries,
+    stated day, the town or site each is placed at, and the dead, injured or arrested each
+    counts ("a blast killed 12 in Kabul" and "gunmen killed 3 in Herat" are two events)."""
     return (
         first.type == second.type
+        and (first.mode == second.mode or None in (first.mode, second.mode))
         and _status(first) == _status(second)
         and _compatible(first.sources, second.sources)
         and _compatible(first.targets, second.targets)

@@ -354,6 +354,10 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
     if noun.dep_ == "pobj" and head.lower_ in ("on", "under") and head.head.pos_ == "VERB":
         # "remained on alert", "was put under investigation"
         head, noun = head.head, head
+    if noun.dep_ in ("dobj", "prep") and _receiving(head):
+        # "officers received jail terms", "the convoy came under attack": done to the subject
+        targets += [a for child in head.children if child.dep_ in ("nsubj", "nsubjpass")
+                    for a in actors_of(child, index) if a not in sources]
     light = not word_list("light_verbs").isdisjoint(lemmas(head))
     if not sources and noun.dep_ in ("dobj", "nsubjpass", "prep") and light:
         # the light verb's "at" is a venue: "held a meeting with X at a lunch"
@@ -372,6 +376,15 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
     else:
         targets += parties
     return _coded_first(sources), _coded_first(t for t in targets if t not in sources)
+
+
+def _receiving(verb: Token) -> bool:
+    """Whether the verb's subject undergoes the event noun it takes; "give"/"hand" do so only
+    in the passive ("were given 20-year sentences")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in word_list("receiving_verbs"):
+        return False
+    return _is_passive(verb) if lemma in ("give", "hand") else True
 
 
 def _first_and_rest(participants: list[Actor]) -> tuple[list[Actor], list[Actor]]:

@@ -22,6 +22,8 @@ HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
 DEMONSTRATE_CAMEO, CRITICIZE_CAMEO = "141", "111"
+SEIZE_CAMEO, RESTRICT_CAMEO = "171", "191"
+POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MAX_CLAUSE_CLIMB = 3
 ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
 OBLIGATION = {"must", "should"}
@@ -81,8 +83,14 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
     each asserted beside the future event itself; an act only wished, planned or set in a
     time to come ("a gunman who said he wanted to kill", "once Israel signs a deal") is no
     threat or intent unless it is announced ("will strike", "will provide aid"). Civilians clashing or throwing stones
-    riot (PROTEST), they do not assault; protesters who demand or denounce protest.
+    riot (PROTEST), they do not assault; protesters who demand or denounce protest. State
+    security forces that raid or block are policing (COERCE seize/restrict), not attacking
+    or protesting.
     """
+    if lemma in lexicon.word_lists["policing"] and event.type in ("ASSAULT", "PROTEST"):
+        cameo, forces = (SEIZE_CAMEO, POLICE) if event.type == "ASSAULT" else (RESTRICT_CAMEO, POLICE | {"MIL"})
+        if _done_by(event, forces):
+            return [_recode(event, lexicon.code(cameo), event.modality)]
     if event.type == "ASSAULT" and lemma in lexicon.word_lists["melee"] and _civilian_violence(event):
         return [_recode(event, lexicon.code(RIOT_CAMEO), event.modality)]
     if event.type in ("REQUEST", "ACCUSE", "REJECT") and event.happened and _crowd(event, lexicon):
@@ -258,6 +266,12 @@ def _civilian_violence(event: Event) -> bool:
     if not event.sources:
         return "CVL" in sectors
     return "CVL" in sectors and not sectors & ARMED_SECTORS
+
+
+def _done_by(event: Event, sectors: set[str]) -> bool:
+    """Whether the act's sources are all of these sectors ("riot police")."""
+    named = {actor.sector for actor in event.sources}
+    return bool(named) and named <= sectors
 
 
 def _crowd(event: Event, lexicon: Lexicon) -> bool:

@@ -22,6 +22,14 @@ GOAL_PREPOSITIONS = {"toward", "towards"}
 # Outer modalities that override a future: "there is no chance he will step down".
 OVERRIDING = {"negated", "hypothetical"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+# A to-infinitive linked to its head so is a goal or purpose ("traveled to Syria to fight",
+# "efforts to crack down", "the idea was to demolish"), unless the head is implicative.
+INFINITIVE_LINKS = {"xcomp", "advcl", "acl", "relcl"}
+# "the latest country to withdraw its ambassador": an infinitive after a superlative or an
+# ordinal tells what the noun did.
+RANKING = {"first", "last", "latest", "only", "second", "third", "next"}
+# "not just", "not only": additive focus, not negation.
+ADDITIVE = {"just", "only", "merely", "simply", "solely"}
 MAX_CLIMB = 4
 
 
@@ -70,7 +78,7 @@ def _governing_modality(trigger: Token, cues: dict[tuple[str, str], str]) -> str
         if head is child or child.dep_ not in CLAUSE_LINKS or _relative(child):
             break
         if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-            governed = cues.get((head.lemma_.lower(), "governor"))
+            governed = cues.get((head.lemma_.lower(), "governor")) or _hedged(child, head, cues)
             if governed == "reported":
                 reported = True
             elif governed:
@@ -78,6 +86,8 @@ def _governing_modality(trigger: Token, cues: dict[tuple[str, str], str]) -> str
             clause = _clause_modality(head, cues)
             if clause:
                 return clause
+            if not governed and _purpose(child, head) and not _definite(trigger):
+                return "intended"
         child, head = head, head.head
     if reported or _has_according_to(trigger):
         return "reported"
@@ -86,7 +96,7 @@ def _governing_modality(trigger: Token, cues: dict[tuple[str, str], str]) -> str
 
 def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | None:
     """Modality from the token's own clause: negation first, then auxiliaries and markers."""
-    if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in token.children):
+    if any(_negation(child) for child in token.children):
         return "negated"
     if any(child.dep_ == "det" and child.lower_ in ANY for child in _noun_of(token).children):
         return "hypothetical"  # "any attack would be met with force", "any deal struck with Iran"
@@ -101,6 +111,17 @@ def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | No
         if child.dep_ in ("mark", "advmod") and word in TEMPORAL_MARKERS and token.tag_ in PRESENT:
             return "future"
     return None
+
+
+def _negation(child: Token) -> bool:
+    """Whether a child negates its head: "not", "never", "no" (not "not just the U.S.", "not
+    only in Aleppo": a focus that adds, not one that denies)."""
+    if child.dep_ == "det":
+        return child.lower_ == "no"
+    if child.dep_ != "neg":
+        return False
+    following = child.nbor(1) if child.i + 1 < len(child.doc) else None
+    return following is None or following.lower_ not in ADDITIVE
 
 
 def _presupposed(noun: Token) -> bool:
@@ -118,6 +139,34 @@ def _presupposed(noun: Token) -> bool:
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
         return False
     return verb.lemma_.lower() in word_list("presupposing")
+
+
+def _hedged(clause: Token, head: Token, cues: dict[tuple[str, str], str]) -> str | None:
+    """The modality a passive hedge gives its to-infinitive: "the Houthis, believed to be
+    supported by Iran", "three men are thought to have fled"."""
+    if clause.dep_ != "xcomp" or head.tag_ != "VBN":
+        return None
+    return cues.get((head.lemma_.lower(), "passive"))
+
+
+def _purpose(clause: Token, head: Token) -> bool:
+    """Whether `clause` is a to-infinitive that states a goal or purpose of `head`, not a fact:
+    "traveled to Syria to fight", "efforts to crack down" (not "continued to arrest protesters",
+    "the first country to recognise it")."""
+    if clause.dep_ not in INFINITIVE_LINKS or clause.tag_ != "VB":
+        return False
+    if not any(child.dep_ == "aux" and child.tag_ == "TO" for child in clause.children):
+        return False
+    if head.pos_ == "ADJ" or head.lemma_.lower() in word_list("implicative"):
+        return False  # "willing to forgive": a stance the cue table decides
+    return not (head.pos_ == "NOUN" and any(child.lower_ in RANKING or child.tag_ == "JJS"
+                                            for child in head.children))
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun trigger is definite ("quell the protest"): its event is presupposed."""
+    return noun.pos_ == "NOUN" and any(child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in DEFINITE)
+                                       for child in noun.children)
 
 
 def _noun_of(token: Token) -> Token:
