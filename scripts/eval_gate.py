@@ -5,7 +5,8 @@
     python scripts/eval_gate.py eval.json --update        # pin the new figures (takes a decision)
 
 Quality figures (shares between 0 and 1) are gated; counts, distances and the figures of
-comparison baselines (population_*) are not. A drop larger than the tolerance fails.
+comparison baselines (population_*) are not. A drop larger than the tolerance fails; for a
+rate where lower is better (the false-happened rate), a rise does.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 BASELINE = Path(__file__).parent.parent / "benchmarks" / "eval_baseline.json"
+LOWER_IS_BETTER = ("false_happened_rate",)
 
 
 def figures(reports: list[dict]) -> dict[str, float]:
@@ -44,12 +46,20 @@ def main() -> int:
     drops = [
         f"{name}: {baseline[name]:.3f} -> {current.get(name, 0.0):.3f}"
         for name in sorted(baseline)
-        if current.get(name, 0.0) < baseline[name] - args.tolerance
+        if _worse(name, current.get(name), baseline[name], args.tolerance)
     ]
     for line in drops:
         print(f"DROP {line}")
     print(f"evaluation gate: {len(baseline) - len(drops)} figures held, {len(drops)} dropped")
     return 1 if drops else 0
+
+
+def _worse(name: str, value: float | None, pinned: float, tolerance: float) -> bool:
+    if value is None:
+        return True
+    if name.endswith(LOWER_IS_BETTER):
+        return value > pinned + tolerance
+    return value < pinned - tolerance
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ names ("Iran", "US", "IS", "the Kremlin") and one over lower-cased text for sect
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 import logging
 from collections.abc import Iterator
@@ -101,9 +100,6 @@ class KnowledgeBase:
             # out of office by then (the dead, the retired): their last office, never a future one
             started = sorted((record for record in known if record.start <= date), key=lambda r: r.start)
             records = started[-1:]
-        if not records and len({record.country for record in known}) == 1:
-            # not yet in office ("Trump" in 2016): the nationality holds, the office does not
-            return dataclasses.replace(known[0], sector=None, role="")
         if not records:
             return None
         if len({(record.country, record.sector) for record in records}) > 1:
