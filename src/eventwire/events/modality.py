@@ -129,9 +129,7 @@ def _presupposed(noun: Token) -> bool:
     verb's modality: "declined to condemn the airstrikes", "would not discuss Tuesday's attack"
     (not so for "postpone the demonstration", "oppose the deployment"); so does one that
     qualifies another noun ("vowed revenge for Soleimani's assassination")."""
-    definite = any(child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in DEFINITE)
-                   for child in noun.children)
-    if noun.pos_ != "NOUN" or not definite:
+    if not _definite(noun):
         return False
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and noun.head.head.dep_ != "ROOT":
         return True  # "vowed revenge for Soleimani's killing", "protests over the arrest"
