@@ -1,7 +1,7 @@
-"""Give an event's sector-only actors ("police", "protesters", "a gunman") the country of the
-event's place: local actors of a located event are taken to belong to the country where it
-happened. The evidence coder gains "+place-country" so the inference stays visible.
-"""
+"""Give an event's local actors ("police", "protesters", "a gunman", a person nothing else
+codes) the country of the event's place: local actors of a located event are taken to belong
+to the country where it happened. The evidence coder gains "+place-country" so the inference
+stays visible."""
 
 from __future__ import annotations
 
@@ -32,12 +32,15 @@ def with_place_country(event: Event) -> Event:
 
 
 def is_local_actor(actor: Actor) -> bool:
-    """Whether an actor without a country may take a place's country: a sector-only group or
-    unnamed person ("protesters", "a gunman")."""
-    if actor.country is not None or actor.sector is None or actor.sector in TRANSNATIONAL_SECTORS:
+    """Whether an actor without a country may take a place's country: a sector-only group
+    ("protesters", "police") or a person nothing else codes ("a gunman", "Ahmed Khalil"): people
+    are taken to belong where they act. Transnational sectors (UN, NGOs, companies) never are.
+    The confidence stage does not count a bare person's inferred country as coding."""
+    if actor.country is not None or actor.sector in TRANSNATIONAL_SECTORS:
         return False
-    unnamed_person = actor.kind == "person" and actor.name[:1].islower()
-    return actor.kind in LOCAL_KINDS or unnamed_person
+    if actor.kind == "person":
+        return True
+    return actor.sector is not None and actor.kind in LOCAL_KINDS
 
 
 def is_local_source(actor: Actor) -> bool:
