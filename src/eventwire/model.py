@@ -204,6 +204,19 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     doc: Any = field(default=None, compare=False, repr=False)
 
+    @property
+    def body(self) -> str:
+        """The text after its headline: `text` less its first paragraph when that is the title.
+
+        Example:
+            >>> Article("a", "Iran bombs bases\n\nMissiles hit two bases.", title="Iran bombs bases").body
+            'Missiles hit two bases.'
+        """
+        head, separator, rest = self.text.partition("\n\n")
+        if separator and self.title and " ".join(head.split()) == " ".join(self.title.split()):
+            return rest
+        return self.text
+
     def sentence_at(self, offset: int) -> int:
         """Return the index of the sentence containing character `offset` (-1 if none)."""
         position = bisect_right(self.sentences, offset, key=_sentence_start) - 1

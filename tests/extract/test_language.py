@@ -28,6 +28,16 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
         ("Around 1 May 2020, in Jundiai, Sao Paulo, motorcycle delivery workers protested demanding "
          "better pay.", "en"),
         ("Talks resume", "en"),
+        # an English table with few function words: no evidence of another language
+        ("Final standings after week 12: | Pos | Team | W | L | Pts | | 1 | Kansas City Chiefs | 10 | 2 | "
+         "30 | | 2 | Buffalo Bills | 9 | 3 | 27 | | 3 | Baltimore Ravens | 8 | 4 | 24 | | 4 | Miami Dolphins "
+         "| 7 | 5 | 21 | | 5 | Denver Broncos | 6 | 6 | 18 | Next game Sunday", "en"),
+        # a Portuguese table: few function words, but Portuguese ones outnumber the English
+        ("Classificação final da NASCAR Cup Series em 2019 após 36 etapas: | Pos. | Piloto | Pontos | "
+         "Vitórias | | 1 | Kyle Busch | 5040 | 5 | | 2 | Martin Truex Jr. | 5035 | 7 | | 3 | Kevin Harvick | "
+         "5033 | 4 | Coloque nos seus favoritos e venha sempre conferir a classificação da NASCAR!", "pt"),
+        ("Pemerintah mengumumkan pada hari Selasa bahwa pasukan akan ditarik dari wilayah itu dalam "
+         "beberapa bulan ke depan, menurut sumber yang tidak mau disebut namanya.", "id"),
     ],
 )
 def test_guess_language(text: str, code: str) -> None:

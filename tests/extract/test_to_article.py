@@ -53,6 +53,13 @@ def test_seed_text_article() -> None:
     assert len(article.id) == 16
 
 
+def test_body_is_the_text_after_the_headline() -> None:
+    article = to_article(Document("seed.txt", SEED_TEXT), OPTIONS)
+    assert article.body == "\n\n".join(seed_paragraphs()[1:])
+    untitled = to_article(Document("x.txt", PARAGRAPH), OPTIONS)
+    assert untitled.body == untitled.text == PARAGRAPH
+
+
 def test_seed_html_gives_the_same_article_text() -> None:
     html = to_article(Document("seed.html", SEED_HTML, url=SEED_URL, media_type="text/html"), OPTIONS)
     text = to_article(Document("seed.txt", SEED_TEXT), OPTIONS)

@@ -6,6 +6,7 @@ import dataclasses
 
 from eventwire.context import Context
 from eventwire.model import Actor, Article, Event
+from eventwire.places.actor_country import coded_country
 from eventwire.places.resolve import distance_km
 from eventwire.registry import register
 
@@ -127,7 +128,8 @@ def _named(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
 
 
 def _countries(actors: tuple[Actor, ...]) -> set[str]:
-    return {actor.country for actor in _named(actors) if actor.country}
+    """The countries the text codes the named actors with (not a bare name's guessed one)."""
+    return {country for actor in _named(actors) if (country := coded_country(actor))}
 
 
 def _compatible(first: tuple[Actor, ...], second: tuple[Actor, ...]) -> bool:

@@ -23,7 +23,7 @@ import dataclasses
 
 from eventwire.context import Context
 from eventwire.model import Actor, Article, Event
-from eventwire.places.actor_country import SUFFIX as PLACE_COUNTRY
+from eventwire.places.actor_country import coded_country
 from eventwire.registry import register
 
 BASE = 0.40
@@ -55,9 +55,9 @@ def confidence(event: Event, article: Article, quoted: list[tuple[int, int]] = (
     """Return the confidence of one event (see the module docstring for the signals)."""
     score = BASE + MODALITY.get(event.modality, 0.0)
     named = [actor for actor in event.sources + event.targets if actor.kind != "implied"]
-    if any(_coded(actor) for actor in event.sources if actor.kind != "implied"):
+    if any(coded_country(actor) for actor in event.sources if actor.kind != "implied"):
         score += NAMED_SOURCE
-    if any(_coded(actor) for actor in event.targets):
+    if any(coded_country(actor) for actor in event.targets):
         score += CODED_TARGET
     if not named:
         score += NO_PARTICIPANT
@@ -76,17 +76,9 @@ def confidence(event: Event, article: Article, quoted: list[tuple[int, int]] = (
     return round(min(max(score, LOW), HIGH), 3)
 
 
-def _coded(actor: Actor) -> bool:
-    """Whether the text codes the actor with a country. A country taken from the event's place
-    (`places.actor_country`) counts only for an actor with a sector ("police" in Baghdad):
-    a bare name placed there ("Smith") is a guess, and must not make the event surer."""
-    inferred = actor.evidence.coder.endswith(PLACE_COUNTRY)
-    return actor.country is not None and (actor.sector is not None or not inferred)
-
-
 def _private(actor: Actor) -> bool:
     """A person or group the text names but nothing codes: no country of its own, no sector."""
-    return not _coded(actor) and actor.sector is None
+    return coded_country(actor) is None and actor.sector is None
 
 
 def _verb_trigger(event: Event, article: Article) -> bool:

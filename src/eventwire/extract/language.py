@@ -16,13 +16,17 @@ from eventwire.errors import NotEnglish
 WORDS_FILE = "function_words.tsv"
 SAMPLE_WORDS = 2_000
 MIN_WORDS = 12          # fewer words than this: too little evidence, only the script is checked
-# another language wins only with a clear lead: English notes full of foreign place names
-# ("Al Jabal Al Gharbi", "Sao Paulo") have few English function words but no foreign syntax
+# another language wins only on positive evidence, a clear lead of its function words:
+# English notes full of foreign place names ("Al Jabal Al Gharbi", "Sao Paulo") have few
+# English function words but no foreign syntax. Either a large share with a lead...
 MIN_FOREIGN_SHARE = 0.25
 FOREIGN_LEAD = 0.1
-# a long text with almost no English function words is not English, whatever it is
-MIN_ENGLISH_SHARE = 0.03
-LONG_TEXT_WORDS = 50
+# ... or, in text with few function words at all (tables, listings), a smaller share that
+# outnumbers the English one several times over ("Classificação final ... após 36 etapas")
+MIN_FOREIGN_RATIO_SHARE = 0.1
+FOREIGN_RATIO = 3.0
+# a Latin-script text with no such evidence is taken as English, however few English
+# function words it has: a box-score page or a list of names is not "another language"
 MIN_LATIN_SHARE = 0.5
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -60,7 +64,8 @@ def load_function_words() -> FunctionWords:
 
 
 def guess_language(text: str) -> LanguageGuess:
-    """Guess the language of `text` from its script and its share of function words.
+    """Guess the language of `text` from its script and its share of function words; a
+    Latin-script text is English unless another language's function words clearly win.
 
     Example:
         >>> guess_language("The minister said that the talks were over.").code
@@ -77,10 +82,11 @@ def guess_language(text: str) -> LanguageGuess:
     shares = {code: sum(counts[word] for word in words) / len(tokens) for code, words in lists.words.items()}
     english = shares.get("en", 0.0)
     best = max((code for code in shares if code != "en"), key=shares.__getitem__)
-    if shares[best] >= MIN_FOREIGN_SHARE and shares[best] >= english + FOREIGN_LEAD:
-        return LanguageGuess(best, lists.names[best], shares[best])
-    if english < MIN_ENGLISH_SHARE and len(tokens) >= LONG_TEXT_WORDS:
-        return LanguageGuess("und", "an unknown language", english)
+    foreign = shares[best]
+    leads = foreign >= MIN_FOREIGN_SHARE and foreign >= english + FOREIGN_LEAD
+    outnumbers = foreign >= MIN_FOREIGN_RATIO_SHARE and foreign >= FOREIGN_RATIO * english
+    if leads or outnumbers:
+        return LanguageGuess(best, lists.names[best], foreign)
     return LanguageGuess("en", lists.names["en"], english)
 
 

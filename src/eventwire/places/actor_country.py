@@ -52,6 +52,21 @@ def is_local_source(actor: Actor) -> bool:
     return is_local_actor(actor) or unknown
 
 
+def coded_country(actor: Actor) -> str | None:
+    """The actor's country as far as the text codes it: a country taken from the event's place
+    counts for an actor with a sector ("police" in Baghdad) but not for a bare name placed
+    there ("Smith", or a place the parser took for a person): that one is a guess, which must
+    neither make the event surer nor keep two mentions of it apart.
+
+    Example:
+        >>> coded_country(with_place_country(event).sources[0])  # "Ahmed Khalil" in Baghdad
+        None
+    """
+    if actor.country is None or actor.sector is not None or not actor.evidence.coder.endswith(SUFFIX):
+        return actor.country
+    return None
+
+
 def _localised(actor: Actor, country: str, local: bool) -> Actor:
     if not local:
         return actor
