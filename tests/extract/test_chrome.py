@@ -124,3 +124,39 @@ def test_trailing_heuristic_is_off_without_sentence_punctuation() -> None:
                     "The party denies the accusations made by several groups this week",
                     "His cabinet includes four female members"]
     assert remove_chrome(unpunctuated).removed == ()
+
+
+SAVED_PAGE_MENU = ["Skip to main content", "Home", "World", "Middle East", "Business", "Sport", "Sign in",
+                   "Subscribe for $1 a week", "Search", "Currently Reading", "Edition: International"]
+SAVED_PAGE_HEADLINE = "Iran fires missiles at two Iraqi bases housing U.S. troops"
+SAVED_PAGE_BODY = [
+    "Iran fired more than a dozen ballistic missiles at two bases in Iraq that house American troops "
+    "early on Wednesday, the Pentagon said, in retaliation for the killing of a top Iranian general.",
+    "The missiles struck the Ain al-Asad air base in Anbar province and a base in Erbil, officials said.",
+    "Key points",
+    "There was no immediate word on casualties, and the Iraqi military said none of its forces were hurt.",
+    "Iran's foreign minister said on Twitter that his country had taken proportionate measures in self-defence.",
+]
+SAVED_PAGE_FOOTER = ["More from World", "Terms of use", "Privacy policy", "Cookie settings", "Contact us",
+                     "About us", "Careers", "Advertise", "© 2020 The Daily Example", "Follow us"]
+
+
+def test_a_saved_page_keeps_its_main_text_and_headline() -> None:
+    """A page saved as text, with its menus and footer: the lines around the main runs of
+    prose go, a short line inside the body ("Key points") stays, the headline is found."""
+    lines = SAVED_PAGE_MENU + [SAVED_PAGE_HEADLINE, "By Jane Doe", "8 January 2020"] + SAVED_PAGE_BODY + SAVED_PAGE_FOOTER
+    split = remove_chrome(lines)
+    assert [line for line in split.kept if line] == [SAVED_PAGE_HEADLINE, "By Jane Doe", "8 January 2020", *SAVED_PAGE_BODY]
+    assert set(split.removed) == set(SAVED_PAGE_MENU + SAVED_PAGE_FOOTER)
+
+
+def test_the_main_text_heuristic_can_be_turned_off() -> None:
+    lines = SAVED_PAGE_MENU + [SAVED_PAGE_HEADLINE] + SAVED_PAGE_BODY + SAVED_PAGE_FOOTER
+    kept = remove_chrome(lines, find_main_text=False).kept
+    assert "Home" in kept and "Sign in" in kept
+
+
+def test_a_clean_article_loses_no_line_to_the_main_text_heuristic() -> None:
+    """An article without chrome: its short first and last lines are headline and ending."""
+    lines = [SAVED_PAGE_HEADLINE, *SAVED_PAGE_BODY * 3, "He said the talks would go on"]
+    assert remove_chrome(lines).removed == ()

@@ -79,9 +79,9 @@ def to_article(document: Document, options: Options) -> Article:
         prepared = _from_html(text, document, options)
     else:
         prepared = _from_text(text, document, options)
-    split = remove_chrome(prepared.lines)
+    split = remove_chrome(prepared.lines, find_main_text=prepared.plain_text)
     kept = _with_headline(list(split.kept), prepared.title)
-    paragraphs = assemble_paragraphs(kept) if prepared.join_wrapped else [line for line in kept if line]
+    paragraphs = assemble_paragraphs(kept) if prepared.plain_text else [line for line in kept if line]
     clean = join_paragraphs(paragraphs)
     if not clean:
         raise EmptyDocument("the document holds only invisible characters (zero-width spaces, marks) and whitespace")
@@ -129,7 +129,7 @@ class _Prepared(NamedTuple):
     lines: list[str]
     title: str | None
     page_date: str | None
-    join_wrapped: bool
+    plain_text: bool  # saved text (hard-wrapped lines joined, menus and footers cut), not HTML
 
 
 def _from_html(html: str, document: Document, options: Options) -> _Prepared:
@@ -154,14 +154,14 @@ def _from_html(html: str, document: Document, options: Options) -> _Prepared:
         raise NoMainText(f"the HTML page is tag soup, not an article: {stray} stray markup characters "
                          f"('<', '>') in {extracted} characters of extracted text")
     title = parts.title or _clean(document.title)
-    return _Prepared(body_lines, title, parts.published, join_wrapped=False)
+    return _Prepared(body_lines, title, parts.published, plain_text=False)
 
 
 def _from_text(text: str, document: Document, options: Options) -> _Prepared:
     if len(text) > options.max_chars:
         raise DocumentTooLarge(f"{len(text):,} characters, over max_chars={options.max_chars:,}")
     title = _clean(document.title)
-    return _Prepared(split_lines(text), title, None, join_wrapped=True)
+    return _Prepared(split_lines(text), title, None, plain_text=True)
 
 
 def _decoded(document: Document, options: Options) -> str:

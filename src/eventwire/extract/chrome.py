@@ -16,6 +16,21 @@ PATTERNS_FILE = "chrome_patterns.txt"
 BODY_MIN_WORDS = 8
 TRAILING_MAX_WORDS = 6
 MIN_PUNCTUATED_SHARE = 0.7
+# the main-text heuristic, for pages saved as text with their menus and footers (jusText's
+# idea on lines): a prose line has enough words, a share of English function words and
+# little link markup; prose lines separated by at most RUN_GAP other lines form a run; the
+# heaviest run (in characters) and every run at least RUN_SHARE as heavy are the main text,
+# and the lines outside them go. It runs only on texts of MAIN_TEXT_MIN_LINES lines or more.
+MAIN_TEXT_MIN_LINES = 15
+PROSE_MIN_WORDS = 8
+PROSE_MIN_FUNCTION_SHARE = 0.2
+PROSE_MAX_LINK_SHARE = 0.5
+RUN_GAP = 3
+RUN_SHARE = 0.4
+HEADLINE_LOOKBACK = 4
+HEADLINE_MIN_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +63,14 @@ def is_chrome(line: str) -> bool:
     return bool(line) and any(pattern.fullmatch(line) for pattern in load_chrome_patterns())
 
 
-def remove_chrome(lines: list[str]) -> ChromeSplit:
+def remove_chrome(lines: list[str], *, find_main_text: bool = True) -> ChromeSplit:
     """Remove chrome lines; the headline (the first line that is not chrome) is always kept.
 
     Chrome before the headline (skip links, breadcrumbs) goes too; when every line is chrome
-    the first one is kept, so the text is never emptied. Blank lines are kept (they separate
+    the first one is kept, so the text is never emptied. On a long text (a page saved with
+    its menus and footers) the lines outside the main runs of prose go as well, and the
+    headline is the first line of four or more words just before the main text
+    (`find_main_text=False` turns this off: text an HTML extractor already cut). Blank lines are kept (they separate
     paragraphs) and never reported as removed.
 
     Example:
@@ -61,12 +79,71 @@ def remove_chrome(lines: list[str]) -> ChromeSplit:
     """
     chrome = {i for i, line in enumerate(lines) if is_chrome(line)}
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    headline = next((i for i in filled if i not in chrome), filled[0] if filled else None)
-    drop = chrome - {headline}
+    outside, main_headline = _outside_main_text(lines, filled, chrome) if find_main_text else (set(), None)
+    headline = main_headline if main_headline is not None else next(
+        (i for i in filled if i not in chrome | outside), filled[0] if filled else None)
+    drop = (chrome | outside) - {headline}
     drop |= _trailing_chrome(lines, headline, drop)
     kept = tuple(line for i, line in enumerate(lines) if i not in drop)
     removed = tuple(lines[i].strip() for i in sorted(drop))
     return ChromeSplit(kept=kept, removed=removed)
+
+
+def _outside_main_text(lines: list[str], filled: list[int], chrome: set[int]) -> tuple[set[int], int | None]:
+    """Indexes of the lines outside the main runs of prose, and the headline just before them
+    (None when the text is too short for the heuristic or has no run of prose)."""
+    if len(filled) < MAIN_TEXT_MIN_LINES:
+        return set(), None
+    position = {index: rank for rank, index in enumerate(filled)}
+    prose = [i for i in filled if i not in chrome and is_prose(lines[i])]
+    if len(prose) < 2:
+        return set(), None
+    runs, current = [], [prose[0]]
+    for previous, index in zip(prose, prose[1:]):
+        if position[index] - position[previous] - 1 <= RUN_GAP:
+            current.append(index)
+        else:
+            runs.append(current)
+            current = [index]
+    runs.append(current)
+    weights = [sum(len(lines[i]) for i in run) for run in runs]
+    kept = [run for run, weight in zip(runs, weights) if weight >= RUN_SHARE * max(weights)]
+    first, last = kept[0][0], kept[-1][-1]
+    # a few lines before or after the main text (chrome patterns aside) are a byline or a
+    # closing line, not a page's menus or footer: they stay (the patterns and the trailing
+    # heuristic still judge them)
+    if sum(i < first and i not in chrome for i in filled) <= HEADLINE_LOOKBACK:
+        first = filled[0]
+    if sum(i > last and i not in chrome for i in filled) <= RUN_GAP:
+        last = filled[-1]
+    inside = {i for i in filled if first <= i <= last}
+    before = [i for i in filled if i < kept[0][0]][-HEADLINE_LOOKBACK:]
+    if first == filled[0]:
+        return set(filled) - inside, None
+    headline = next((i for i in before if i not in chrome and len(_WORD.findall(lines[i])) >= HEADLINE_MIN_WORDS
+                     and not _MARKDOWN_LINK.search(lines[i])), None)
+    if headline is not None:  # the byline and date between headline and body stay
+        inside |= {i for i in filled if headline <= i < first}
+    return set(filled) - inside, headline
+
+
+def is_prose(line: str) -> bool:
+    """Whether a line reads as running English prose: enough words, enough function words,
+    and most of it not link markup ("[Sport](https://...)").
+
+    Example:
+        >>> is_prose("Iran fired a dozen missiles at two bases in Iraq on Wednesday."), is_prose("Home News Sport")
+        (True, False)
+    """
+    from eventwire.extract.language import load_function_words
+
+    words = _WORD.findall(line)
+    if len(words) < PROSE_MIN_WORDS:
+        return False
+    if sum(len(link) for link in _MARKDOWN_LINK.findall(line)) > PROSE_MAX_LINK_SHARE * len(line):
+        return False
+    english = load_function_words().words["en"]
+    return sum(word.lower() in english for word in words) >= PROSE_MIN_FUNCTION_SHARE * len(words)
 
 
 def _trailing_chrome(lines: list[str], first: int | None, drop: set[int]) -> set[int]:
