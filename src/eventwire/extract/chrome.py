@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from eventwire.extract.language import WORD, load_function_words
 from eventwire.extract.text import ends_sentence
 
 PATTERNS_FILE = "chrome_patterns.txt"
@@ -29,7 +30,6 @@ RUN_GAP = 3
 RUN_SHARE = 0.4
 HEADLINE_LOOKBACK = 4
 HEADLINE_MIN_WORDS = 4
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 
@@ -120,7 +120,7 @@ def _outside_main_text(lines: list[str], filled: list[int], chrome: set[int]) ->
     before = [i for i in filled if i < kept[0][0]][-HEADLINE_LOOKBACK:]
     if first == filled[0]:
         return set(filled) - inside, None
-    headline = next((i for i in before if i not in chrome and len(_WORD.findall(lines[i])) >= HEADLINE_MIN_WORDS
+    headline = next((i for i in before if i not in chrome and len(WORD.findall(lines[i])) >= HEADLINE_MIN_WORDS
                      and not _MARKDOWN_LINK.search(lines[i])), None)
     if headline is not None:  # the byline and date between headline and body stay
         inside |= {i for i in filled if headline <= i < first}
@@ -135,9 +135,7 @@ def is_prose(line: str) -> bool:
         >>> is_prose("Iran fired a dozen missiles at two bases in Iraq on Wednesday."), is_prose("Home News Sport")
         (True, False)
     """
-    from eventwire.extract.language import load_function_words
-
-    words = _WORD.findall(line)
+    words = WORD.findall(line)
     if len(words) < PROSE_MIN_WORDS:
         return False
     if sum(len(link) for link in _MARKDOWN_LINK.findall(line)) > PROSE_MAX_LINK_SHARE * len(line):

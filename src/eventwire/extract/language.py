@@ -28,7 +28,7 @@ FOREIGN_RATIO = 3.0
 # a Latin-script text with no such evidence is taken as English, however few English
 # function words it has: a box-score page or a list of names is not "another language"
 MIN_LATIN_SHARE = 0.5
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,7 @@ def guess_language(text: str) -> LanguageGuess:
     script, latin_share = _main_script(text)
     if latin_share < MIN_LATIN_SHARE:
         return LanguageGuess("und", f"a text in {script.title()} script", 0.0)
-    tokens = [word.lower() for word in _WORD.findall(text)[:SAMPLE_WORDS]]
+    tokens = [word.lower() for word in WORD.findall(text)[:SAMPLE_WORDS]]
     if len(tokens) < MIN_WORDS:
         return LanguageGuess("en", "English", 1.0)
     lists = load_function_words()
