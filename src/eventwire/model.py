@@ -209,7 +209,7 @@ class Article:
         """The text after its headline: `text` less its first paragraph when that is the title.
 
         Example:
-            >>> Article("a", "Iran bombs bases\n\nMissiles hit two bases.", title="Iran bombs bases").body
+            >>> Article("a", "Iran bombs bases\\n\\nMissiles hit two bases.", title="Iran bombs bases").body
             'Missiles hit two bases.'
         """
         head, separator, rest = self.text.partition("\n\n")

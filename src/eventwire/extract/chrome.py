@@ -70,8 +70,8 @@ def remove_chrome(lines: list[str], *, find_main_text: bool = True) -> ChromeSpl
     the first one is kept, so the text is never emptied. On a long text (a page saved with
     its menus and footers) the lines outside the main runs of prose go as well, and the
     headline is the first line of four or more words just before the main text
-    (`find_main_text=False` turns this off: text an HTML extractor already cut). Blank lines are kept (they separate
-    paragraphs) and never reported as removed.
+    (`find_main_text=False` turns this off: text an HTML extractor already cut). Blank
+    lines are kept (they separate paragraphs) and never reported as removed.
 
     Example:
         >>> remove_chrome(["Headline", "Body sentence one is here today.", "Share"]).removed
@@ -80,9 +80,10 @@ def remove_chrome(lines: list[str], *, find_main_text: bool = True) -> ChromeSpl
     chrome = {i for i, line in enumerate(lines) if is_chrome(line)}
     filled = [i for i, line in enumerate(lines) if line.strip()]
     outside, main_headline = _outside_main_text(lines, filled, chrome) if find_main_text else (set(), None)
+    cut = chrome | outside
     headline = main_headline if main_headline is not None else next(
-        (i for i in filled if i not in chrome | outside), filled[0] if filled else None)
-    drop = (chrome | outside) - {headline}
+        (i for i in filled if i not in cut), filled[0] if filled else None)
+    drop = cut - {headline}
     drop |= _trailing_chrome(lines, headline, drop)
     kept = tuple(line for i, line in enumerate(lines) if i not in drop)
     removed = tuple(lines[i].strip() for i in sorted(drop))
@@ -116,15 +117,17 @@ def _outside_main_text(lines: list[str], filled: list[int], chrome: set[int]) ->
         first = filled[0]
     if sum(i > last and i not in chrome for i in filled) <= RUN_GAP:
         last = filled[-1]
-    inside = {i for i in filled if first <= i <= last}
-    before = [i for i in filled if i < kept[0][0]][-HEADLINE_LOOKBACK:]
-    if first == filled[0]:
-        return set(filled) - inside, None
-    headline = next((i for i in before if i not in chrome and len(WORD.findall(lines[i])) >= HEADLINE_MIN_WORDS
-                     and not _MARKDOWN_LINK.search(lines[i])), None)
-    if headline is not None:  # the byline and date between headline and body stay
-        inside |= {i for i in filled if headline <= i < first}
-    return set(filled) - inside, headline
+    headline = None
+    if first != filled[0]:  # a cut head: the headline is among the lines just before the text
+        before = [i for i in filled if i < first][-HEADLINE_LOOKBACK:]
+        headline = next((i for i in before if i not in chrome and _headline_like(lines[i])), None)
+        if headline is not None:
+            first = headline  # the byline and date between headline and text stay
+    return {i for i in filled if not first <= i <= last}, headline
+
+
+def _headline_like(line: str) -> bool:
+    return len(WORD.findall(line)) >= HEADLINE_MIN_WORDS and not _MARKDOWN_LINK.search(line)
 
 
 def is_prose(line: str) -> bool:
