@@ -25,7 +25,7 @@ SHOWN = {
     "geowebnews": ("overlap_f1", "acc161"),
     "trnews": ("overlap_f1", "acc161"),
     "timebank": ("relaxed_f1", "value_f1"),
-    "polnear": ("direct_f1", "speaker_accuracy"),
+    "polnear": ("direct_f1", "speaker_accuracy", "direct_speaker_exact"),
 }
 
 

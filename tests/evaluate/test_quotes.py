@@ -55,7 +55,8 @@ def test_perfect_output_scores_one(tmp_path: Path, ctx: Context) -> None:
     ]
     report = evaluate_polnear(_write_gold(tmp_path, [(key, PORT, gold)]), ctx)
     assert report.records == 1
-    for metric in ("direct_p", "direct_r", "direct_f1", "all_p", "all_r", "all_f1", "speaker_accuracy"):
+    for metric in ("direct_p", "direct_r", "direct_f1", "all_p", "all_r", "all_f1", "speaker_accuracy",
+                   "direct_speaker_exact"):
         assert report.metrics[metric] == pytest.approx(1.0), metric
 
 
@@ -78,6 +79,39 @@ def test_wrong_speaker_is_counted(tmp_path: Path, ctx: Context) -> None:
     report = evaluate_polnear(_write_gold(tmp_path, [(key, BRIDGE, gold)]), ctx)
     assert report.metrics["speaker_accuracy"] == pytest.approx(0.0)
     assert report.metrics["speaker_n"] == 1
+
+
+PANEL = ("Retired Gen. Lena Ortiz, a former commander, spoke first. “The plan is sound,” Ortiz said. "
+         "“We are ready,” she said. “We agree,” said Sam Quill, Ortiz's deputy.")
+
+
+@pytest.mark.parametrize(
+    ("content", "source", "exact"),
+    [
+        # the system's full name "Lena Ortiz" ends with the gold "Ortiz"
+        ("“The plan is sound,”", "Ortiz", 1.0),
+        # a pronoun stands for the nearest earlier gold source that names someone
+        ("“We are ready,”", "she", 1.0),
+        # an apposition is not part of the name
+        ("“We agree,”", "Sam Quill, Ortiz's deputy", 1.0),
+    ],
+)
+def test_exact_speaker(tmp_path: Path, ctx: Context, content: str, source: str, exact: float) -> None:
+    key = "panel_a1"
+    gold = [_attribution(key, 1, PANEL, "“The plan is sound,”", "Ortiz", "said", True)]
+    if content != gold[0]["content"]["text"]:
+        gold.append(_attribution(key, 2, PANEL, content, source, "said", True))
+    report = evaluate_polnear(_write_gold(tmp_path, [(key, PANEL, gold)]), ctx)
+    assert report.metrics["direct_speaker_exact"] == pytest.approx(exact)
+
+
+def test_exact_speaker_wants_the_head_not_its_possessor(tmp_path: Path, ctx: Context) -> None:
+    text = "“We agree,” Ortiz's deputy said."
+    key = "deputy_a1"
+    gold = [_attribution(key, 1, text, "“We agree,”", "Ortiz's deputy", "said", True)]
+    report = evaluate_polnear(_write_gold(tmp_path, [(key, text, gold)]), ctx)
+    assert report.metrics["speaker_accuracy"] == pytest.approx(1.0)  # the lenient metric: a shared word
+    assert report.metrics["direct_speaker_exact"] == pytest.approx(0.0)
 
 
 def test_missing_gold_file_raises(tmp_path: Path, ctx: Context) -> None:

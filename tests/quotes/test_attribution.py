@@ -177,6 +177,12 @@ def test_seed_article_quotes(quote_article: Callable[..., Article], fragment: st
          "disagreed with his colleagues. “We will keep going,” she said.", "We will keep going", "Ruth Adler"),
         ("Ms. Ruth Adler chairs the committee. She said the hearing was over. Senator Tom Reyes "
          "disagreed with his colleagues. “We will keep going,” he said.", "We will keep going", "Tom Reyes"),
+        # the gender of a first name ("Angela"), with no other cue
+        ("Angela Berg chairs the committee. Tom Reyes disagreed. “We will keep going,” she said.",
+         "We will keep going", "Angela Berg"),
+        # a name in apposition to an object is not what "she" refers to
+        ("Loretta Lynch spoke in Atlanta on Friday. She met the governor and his wife, Hillary Clinton, "
+         "on her plane. “We will not be deterred,” she said.", "We will not be deterred", "Loretta Lynch"),
     ],
 )
 def test_pronoun_speaker_agrees_in_gender(quote_article: Callable[..., Article], text: str, fragment: str,

@@ -53,6 +53,9 @@ def evaluate_polnear(gold_dir: Path, ctx: Context, limit: int | None = None,
     pronoun itself counts when it equals the gold pronoun. `speaker_accuracy_all` divides
     by every gold attribution with a source instead.
 
+    `direct_speaker_exact` is stricter, on direct gold quotes only: the speaker named must
+    be the person the gold source names, word for word (see `_speaker_exact`).
+
     Example:
         report = evaluate_polnear(Path("gold/polnear"), Context(), limit=10)
     """
@@ -64,6 +67,7 @@ def evaluate_polnear(gold_dir: Path, ctx: Context, limit: int | None = None,
     outputs = _system_quotes(documents, ctx)
     direct, every = _Overlap(), _Overlap()
     speakers_right = speakers_matched = speakers_total = 0
+    exact_right = exact_matched = 0
     for document in documents:
         text = document["text"]
         key = document["id"].split(":", 1)[1]
@@ -82,14 +86,20 @@ def evaluate_polnear(gold_dir: Path, ctx: Context, limit: int | None = None,
             if not overlaps or not max(overlaps):
                 continue
             speakers_matched += 1
-            if _speaker_right(quotes[overlaps.index(max(overlaps))], record, gold[:index]):
+            quote = quotes[overlaps.index(max(overlaps))]
+            if _speaker_right(quote, record, gold[:index]):
                 speakers_right += 1
+            if record["is_direct"]:
+                exact_matched += 1
+                exact_right += _speaker_exact(quote, record, gold[:index])
     metrics = {
         **{f"direct_{name}": value for name, value in direct.scores().items()},
         **{f"all_{name}": value for name, value in every.scores().items()},
         "speaker_accuracy": speakers_right / speakers_matched if speakers_matched else 0.0,
         "speaker_accuracy_all": speakers_right / speakers_total if speakers_total else 0.0,
         "speaker_n": float(speakers_matched),
+        "direct_speaker_exact": exact_right / exact_matched if exact_matched else 0.0,
+        "direct_speaker_n": float(exact_matched),
     }
     notes = "content-span token P/R/F1 (best-overlap matching, micro); speaker accuracy on matched"
     return Report("polnear", len(documents), metrics, notes=notes)
@@ -189,6 +199,50 @@ def _speaker_right(quote: Quote, record: dict, earlier: list[dict]) -> bool:
             if previous.get("source") and _names_someone(previous["source"]["text"]):
                 return bool(words & _name_words(previous["source"]["text"]))
     return False
+
+
+def _speaker_exact(quote: Quote, record: dict, earlier: list[dict]) -> bool:
+    """Whether the system speaker is the gold source's head, named in full or as the gold does.
+
+    The gold source is cut to its head phrase: before any apposition or clause (", ", " (",
+    " who ") and after any possessive ("Clinton's campaign manager Robby Mook" -> "campaign
+    manager Robby Mook"); titles and determiners are dropped from both sides. The speaker is
+    right when its words equal the head's, or end with them ("Donald Trump" for "Trump").
+    A pronoun source ("he", "who") stands for the nearest earlier gold source that names
+    someone; with none, only the same pronoun is right.
+    """
+    speaker = _ordered_words(quote.speaker or "")
+    source = record["source"]["text"].strip()
+    if source.lower() in PRONOUNS:
+        for previous in reversed(earlier):
+            if previous.get("source") and _names_someone(previous["source"]["text"]):
+                source = previous["source"]["text"]
+                break
+        else:
+            return (quote.speaker or "").strip().lower() == source.lower()
+    head = _ordered_words(_head_phrase(source))
+    return bool(head) and speaker[-len(head):] == head
+
+
+HEAD_CUTS = re.compile(r",\s|\s\(|\swho\s|\s[—–]\s")
+POSSESSIVE = re.compile(r"\w['’]s?\s", re.UNICODE)
+
+
+def _head_phrase(source: str) -> str:
+    """Return a gold source without appositions, clauses and a possessor."""
+    source = HEAD_CUTS.split(source, maxsplit=1)[0]
+    possessives = list(POSSESSIVE.finditer(source))
+    return source[possessives[-1].end():] if possessives else source
+
+
+def _ordered_words(name: str) -> list[str]:
+    """The lower-cased words of a name in order, without determiners and (unless nothing
+    else is left) titles."""
+    titles = load_titles()
+    words = [word.lower() for word in WORD.findall(name)]
+    words = [word for word in words if word not in ("a", "an", "the")]
+    named = [word for word in words if word not in titles]
+    return named or words
 
 
 def _names_someone(text: str) -> bool:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from eventwire.quotes.lexicon import load_gender_words
+from eventwire.quotes.lexicon import load_first_names, load_gender_words, load_titles
 
 PRONOUN_GENDER = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
@@ -33,14 +33,25 @@ def _full_key(span: Span) -> str:
                     if not token.is_punct and token.tag_ != "POS" and token.lower_ not in words)
 
 
+def _first_name(span: Span, surnames: set[str]) -> str | None:
+    """Return the lower-cased first word of a name, titles skipped; a one-word name only
+    when no longer name in the text ends with it ("Melanie", but not "Warren" in a text
+    that names Elizabeth Warren)."""
+    titles = load_titles()
+    words = [token.lower_ for token in span if token.is_alpha and token.lower_.rstrip(".") not in titles]
+    if len(words) == 1 and words[0] in surnames:
+        return None
+    return words[0] if words else None
+
+
 def infer_genders(doc: Doc, quoted: frozenset[int]) -> dict[str, str]:
     """Return {name: "male"/"female"} for people whose gender the text makes clear.
 
     Keys are the lower-cased full name and its last word (votes of all people sharing a
     surname are pooled under the surname).
 
-    Evidence: an honorific or gendered noun next to the name ("Mrs.", "spokeswoman"),
-    and the first personal pronoun after a mention, in the same or the next sentence,
+    Evidence: an honorific or gendered noun next to the name ("Mrs.", "spokeswoman"), a
+    first name of one gender ("Angela Merkel"; `lexicon.load_first_names`), and the first personal pronoun after a mention, in the same or the next sentence,
     before anyone else is named.
 
     Example:
@@ -48,8 +59,10 @@ def infer_genders(doc: Doc, quoted: frozenset[int]) -> dict[str, str]:
         {'adler': 'female', 'ruth adler': 'female'}
     """
     words = load_gender_words()
+    first_names = load_first_names()
     votes: dict[str, Counter] = {}
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start not in quoted]
+    surnames = {name_key(ent) for ent in people if len(ent) > 1}
     for number, ent in enumerate(people):
         key = name_key(ent)
         if not key:
@@ -63,6 +76,9 @@ def infer_genders(doc: Doc, quoted: frozenset[int]) -> dict[str, str]:
             gender = words.get(token.lower_) or words.get(token.lemma_.lower())
             if gender:
                 tally[gender] += 2
+        first = _first_name(ent, surnames)
+        if first in first_names:
+            tally[first_names[first]] += 2
         limit = people[number + 1].start if number + 1 < len(people) else len(doc)
         sentence_end = ent.sent.end
         stop = min(limit, doc[sentence_end].sent.end if sentence_end < len(doc) else len(doc))

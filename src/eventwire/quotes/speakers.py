@@ -147,7 +147,7 @@ def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
                     continue
                 if isinstance(found, Speaker):
                     return Speaker(found.name, start, end, found.actor, True)
-                if subjects_only and found.root.dep_ not in SUBJECT_DEPS | {"appos", "ROOT"}:
+                if subjects_only and not _is_subject(found.root):
                     continue
                 resolved = resolve_speaker(article, found, [], quoted, genders, actors)
                 return Speaker(resolved.name, start, end, resolved.actor, True)
@@ -161,6 +161,14 @@ def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
             resolved = resolve_speaker(article, mention_tokens(group), [], quoted, genders, actors)
             return Speaker(resolved.name, start, end, resolved.actor, False)
     return Speaker(mention.text, start, end, None, pronoun in PERSONAL_PRONOUNS or pronoun in ("i", "me"))
+
+
+def _is_subject(token: Token) -> bool:
+    """Whether a name is the subject of its clause, in apposition to one ("X, the spokesman,
+    said"; not "his wife, Hillary Clinton"), or a sentence on its own."""
+    if token.dep_ == "appos":
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS or token.dep_ == "ROOT"
 
 
 def _window_start(doc: Doc, mention: Span) -> int:
