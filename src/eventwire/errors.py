@@ -55,6 +55,12 @@ class DocumentTimeout(EventwireError):
     code = "EW108"
 
 
+class WorkerDied(EventwireError):
+    """A document whose coding killed its worker process (a crash or the memory limit)."""
+
+    code = "EW109"
+
+
 class ReadError(EventwireError):
     """An input that cannot be read: missing file, bad JSON line, unreachable URL."""
 

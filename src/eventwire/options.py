@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Mapping
 
@@ -46,6 +46,16 @@ class Options:
     def __hash__(self) -> int:
         return hash((self.model, tuple(sorted(self.coders.items())), self.batch_size, self.max_chars))
 
+    def __reduce__(self) -> tuple:
+        """Pickle (for worker processes) with the coders as a plain dict."""
+        values = {option.name: getattr(self, option.name) for option in fields(self)}
+        values["coders"] = dict(self.coders)
+        return (_options, (values,))
+
     def coder(self, stage: str) -> str:
         """Return the coder name chosen for `stage`."""
         return self.coders.get(stage, DEFAULT_CODERS[stage])
+
+
+def _options(values: dict) -> Options:
+    return Options(**{**values, "coders": MappingProxyType(values["coders"])})

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import multiprocessing
+import os
 import signal
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import islice
 
 from eventwire.context import Context
-from eventwire.errors import DocumentTimeout, EventwireError, InternalError
+from eventwire.errors import DocumentTimeout, EventwireError, InternalError, WorkerDied
+from eventwire.options import Options
 from eventwire.extract import to_article
 from eventwire.model import Article, Document, Failure, event_id
 from eventwire.registry import STAGES, get_coder
@@ -95,3 +102,132 @@ def _run_safely(article: Article, ctx: Context) -> Article | Failure:
     except Exception as error:  # one broken document never stops a batch
         logger.exception("stage failed on %s", article.source)
         return Failure(article.source, InternalError.code, f"{type(error).__name__}: {error}")
+
+
+def default_workers() -> int:
+    """Return the number of CPU cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def process_parallel(
+    items: Iterable[Document | Failure], options: Options, *, workers: int,
+    known: frozenset[str] = frozenset(),
+) -> Iterator[Article | Failure]:
+    """`process` over `workers` processes: the same results in the same (input) order.
+
+    Each worker loads the model and data once and codes batches of `options.batch_size`
+    documents; at most two batches per worker are in flight, so memory stays flat however
+    long the input (readers stream). Articles whose id is in `known` (already stored) are
+    yielded uncoded, as `process` does with `skip`. An input that fits in one batch, or
+    `workers` 1, is coded in this process. A document that kills its worker (a crash, the
+    memory limit) becomes an EW109 failure; the other documents of its batch are coded
+    again, one at a time, in a new worker.
+
+    Example:
+        >>> store.add_all(process_parallel(read_sources(paths, options), options, workers=4))
+    """
+    iterator = iter(items)
+    first = list(islice(iterator, options.batch_size))
+    rest = next(iterator, None)
+    if workers <= 1 or rest is None:
+        stream = first if rest is None else _chain(first, rest, iterator)
+        yield from process(stream, Context(options), skip=(lambda article: article.id in known) if known else None)
+        return
+    pool = _Pool(options, workers, known)
+    try:
+        for batch in _batches(_chain(first, rest, iterator), options.batch_size):
+            pool.submit(batch)
+            while pool.full():
+                yield from pool.next_results()
+        while pool.pending:
+            yield from pool.next_results()
+    finally:
+        pool.close()
+
+
+def _chain(first: list, rest: object, iterator: Iterator) -> Iterator:
+    yield from first
+    yield rest
+    yield from iterator
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class _Pool:
+    """A process pool that codes batches in order and survives a worker's death."""
+
+    def __init__(self, options: Options, workers: int, known: frozenset[str]) -> None:
+        self.options, self.workers, self.known = options, workers, known
+        self.pending: deque[tuple[list, Future]] = deque()
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(self.options, self.known))
+
+    def submit(self, batch: list) -> None:
+        self.pending.append((batch, self.executor.submit(_code_batch, batch)))
+
+    def full(self) -> bool:
+        return len(self.pending) >= 2 * self.workers
+
+    def next_results(self) -> list[Article | Failure]:
+        batch, future = self.pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            logger.warning("a worker process died; coding its batch again one document at a time")
+            self._restart()
+            return [result for item in batch for result in self._one(item)]
+
+    def _one(self, item: Document | Failure) -> list[Article | Failure]:
+        try:
+            return self.executor.submit(_code_batch, [item]).result()
+        except BrokenProcessPool:
+            self._restart()
+            return [Failure(item.source, WorkerDied.code,
+                            "the worker process died coding this document (a crash or the memory limit)")]
+
+    def _restart(self) -> None:
+        """Start a new pool and resubmit every batch still pending (their futures broke too)."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+        pending = [batch for batch, _ in self.pending]
+        self.pending.clear()
+        for batch in pending:
+            self.submit(batch)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+_WORKER: tuple[Context, frozenset[str]] | None = None
+
+
+def _start_worker(options: Options, known: frozenset[str]) -> None:
+    """Load the model once per worker process; end the worker when its parent is gone."""
+    global _WORKER
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    ctx = Context(options)
+    ctx.nlp  # noqa: B018 -- load now, not inside the first batch's time limit
+    _WORKER = (ctx, known)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this worker once its parent has died (`kill -9` of an ingest leaves no worker behind)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _code_batch(batch: list[Document | Failure]) -> list[Article | Failure]:
+    assert _WORKER is not None, "worker not started"
+    ctx, known = _WORKER
+    return list(process(batch, ctx, skip=(lambda article: article.id in known) if known else None))

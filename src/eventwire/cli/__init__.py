@@ -19,13 +19,13 @@ from typing import Annotated, Any, Optional, TextIO
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from eventwire.cli import filters
 from eventwire.cli.failures import DEBUG_FLAG, Commands, UsageError, configure_logging
 from eventwire.cli.records import drop_events_below
-from eventwire.context import Context
 from eventwire.errors import BadDate
 from eventwire.model import Article, Document, Failure
 from eventwire.options import Options
@@ -140,6 +140,12 @@ MinConfidence = Annotated[
 ]
 Format = Annotated[str, typer.Option("--format", "-f", callback=_check_format,
                                      help="Output format: jsonl, csv or parquet.")]
+Workers = Annotated[
+    Optional[int],
+    typer.Option("--workers", "-w", callback=_positive,
+                 help="Worker processes, each with its own model; default: one per CPU core."),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 
 
 @app.command()
@@ -149,8 +155,10 @@ def extract(
     published: Published = None,
     url: Url = None,
     min_confidence: MinConfidence = 0.0,
+    workers: Workers = None,
+    quiet: Quiet = False,
 ) -> None:
-    """Extract events from articles and write one JSON object per article.
+    """Extract events from articles and write one JSON object per article, in input order.
 
     Each event also carries its store `id`, `happened` and its `sentence` text.
 
@@ -160,7 +168,7 @@ def extract(
 
     written = 0
     with _open_text(out) as stream:
-        for item in _run(sources, published, url, min_confidence):
+        for item in _run(sources, published, url, min_confidence, workers=workers, quiet=quiet):
             if isinstance(item, Article):
                 stream.write(json.dumps(article_record(item), ensure_ascii=False) + "\n")
                 written += 1
@@ -176,18 +184,22 @@ def ingest(
     published: Published = None,
     url: Url = None,
     min_confidence: MinConfidence = 0.0,
+    workers: Workers = None,
+    quiet: Quiet = False,
 ) -> None:
     """Extract events from articles into the DuckDB store (re-ingesting adds nothing).
 
-    Exits with status 1 when documents were given and none could be stored.
+    Worker processes code the articles; this process writes them, in input order, each in
+    one transaction. Exits with status 1 when documents were given and none could be stored.
 
-    Example: eventwire ingest news/ --db news.duckdb --min-confidence 0.5
+    Example: eventwire ingest news/ --db news.duckdb --workers 4 --min-confidence 0.5
     """
     from eventwire.store import Store
 
     with Store.open(db) as store:
         # a stored article is known by its id (a hash of its text) before the costly parse
-        counts = store.add_all(_run(sources, published, url, min_confidence, skip=store.__contains__))
+        counts = store.add_all(_run(sources, published, url, min_confidence, known=store.article_ids(),
+                                    workers=workers, quiet=quiet))
     stderr.print(
         f"[bold]{counts['added']}[/] added, {counts['skipped']} already stored, "
         f"{counts['failures']} failed → {escape(str(db))}", soft_wrap=True,
@@ -279,28 +291,31 @@ def evaluate_command(
 
 
 def _run(
-    sources: list[str], published: str | None, url: str | None, min_confidence: float,
-    skip: Callable[[str], bool] | None = None,
+    sources: list[str], published: str | None, url: str | None, min_confidence: float, *,
+    known: frozenset[str] = frozenset(), workers: int | None = None, quiet: bool = False,
 ) -> Iterator[Article | Failure]:
     """Read, extract and code every document, with a progress bar and failures on stderr.
 
     Documents without a date or URL of their own get `published` and `url`; articles lose
-    their events below `min_confidence`. An article whose id `skip` accepts is yielded
-    uncoded, as text extraction made it (see `pipeline.process`).
+    their events below `min_confidence`. An article whose id is in `known` is yielded
+    uncoded, as text extraction made it (see `pipeline.process`). `workers` processes
+    code the documents (default: one per core).
     """
     from eventwire.ingest import read_sources
-    from eventwire.pipeline import process
+    from eventwire.pipeline import default_workers, process_parallel
 
-    ctx = Context(Options())
-    documents = _with_defaults(read_sources(sources, ctx.options), published, url)
-    with _progress() as progress:
-        task = progress.add_task("articles", total=None)
-        chosen = (lambda article: skip(article.id)) if skip else None
-        for item in process(documents, ctx, skip=chosen):
+    options = Options()
+    documents = _with_defaults(read_sources(sources, options), published, url)
+    coded = process_parallel(documents, options, workers=workers or default_workers(), known=known)
+    with _progress(quiet) as progress:
+        task = progress.add_task("articles", total=None, events=0, failures=0)
+        for item in coded:
             if isinstance(item, Failure):
                 stderr.print(f"[red]{item.code}[/] {escape(item.source)}: {escape(item.reason)}", soft_wrap=True)
+                progress.update(task, failures=progress.tasks[0].fields["failures"] + 1)
             else:
                 item = drop_events_below(item, min_confidence)
+                progress.update(task, events=progress.tasks[0].fields["events"] + len(item.events))
             progress.advance(task)
             yield item
 
@@ -317,10 +332,20 @@ def _with_defaults(
         yield item
 
 
-def _progress() -> Progress:
+class _Rate(ProgressColumn):
+    """Articles per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
+
+
+def _progress(quiet: bool = False) -> Progress:
+    """A progress bar on stderr (a terminal only): articles done, rate, events, failures."""
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=stderr, transient=True, disable=not stderr.is_terminal,
+        SpinnerColumn(), TextColumn("{task.completed} articles"), _Rate(),
+        TextColumn("{task.fields[events]} events, {task.fields[failures]} failed"),
+        TimeElapsedColumn(), console=stderr, transient=True, disable=quiet or not stderr.is_terminal,
     )
 
 

@@ -112,6 +112,10 @@ class Store:
         found = self._connection.execute("SELECT 1 FROM articles WHERE id = ?", [article_id])
         return found.fetchone() is not None
 
+    def article_ids(self) -> frozenset[str]:
+        """Return the ids of every stored article (to skip them before the parse)."""
+        return frozenset(row[0] for row in self._connection.execute("SELECT id FROM articles").fetchall())
+
     def add(self, article: Article) -> bool:
         """Store an article with all its records in one transaction.
 
