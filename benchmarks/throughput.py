@@ -4,7 +4,11 @@ Prints words/s for each, their ratio, time per stage and peak RSS. Articles are 
 texts of a gold folder read at run time (PolNeAR by default), or the bundled example
 repeated when no gold directory is given.
 
-    python benchmarks/throughput.py --gold ../shared/gold --articles 60
+    python benchmarks/throughput.py --gold ../shared/gold --articles 60 --workers 2
+
+With `--workers N` it also codes the articles through `pipeline.process_parallel` with
+1 and N worker processes (model loading included, as an ingest pays it) and prints
+articles/s for each and the speed-up.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from eventwire.context import Context
 from eventwire.extract import to_article
 from eventwire.model import Document
 from eventwire.options import Options
+from eventwire.pipeline import process_parallel
 from eventwire.registry import STAGES, get_coder
 
 EXAMPLE = Path(__file__).parent.parent / "tests" / "fixtures" / "iran_bases_article.txt"
@@ -76,11 +81,21 @@ def bench_eventwire(ctx: Context, texts: list[str], batch_size: int) -> tuple[fl
     return time.perf_counter() - start, dict(per_stage)
 
 
+def bench_workers(texts: list[str], options: Options, workers: int) -> float:
+    """Return seconds to code the texts with `workers` processes, worker start-up included."""
+    documents = [Document(source=f"bench-{i}", content=text) for i, text in enumerate(texts)]
+    start = time.perf_counter()
+    for _ in process_parallel(documents, options, workers=workers):
+        pass
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, help="gold directory whose polnear/ texts to use")
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=0, help="also time 1 and this many worker processes")
     args = parser.parse_args()
     texts = load_texts(args.gold, args.articles)
     words = sum(len(text.split()) for text in texts)
@@ -102,6 +117,12 @@ def main() -> None:
     for stage, seconds in sorted(stages.items(), key=lambda item: -item[1]):
         print(f"  {stage:10s} {seconds:7.2f}  ({100 * seconds / total:4.1f} %)")
     print(f"peak RSS after spaCy: {rss_spacy:.0f} MiB, after eventwire: {peak_rss_mb():.0f} MiB")
+    if args.workers > 1:
+        one = bench_workers(texts, ctx.options, 1)
+        many = bench_workers(texts, ctx.options, args.workers)
+        print(f"process_parallel, 1 worker (in this process): {len(texts) / one:6.2f} articles/s")
+        print(f"process_parallel, {args.workers} worker processes:       {len(texts) / many:6.2f} articles/s"
+              f"  (speed-up {one / many:.2f}x, worker start-up included)")
 
 
 if __name__ == "__main__":
