@@ -93,3 +93,17 @@ def test_ingest_with_workers_stores_what_one_process_stores(tmp_path) -> None:
         with Store.open(db, read_only=True) as store:
             stored.append(sorted((row["event_id"], row["type"], row["confidence"]) for row in store.events()))
     assert stored[0] == stored[1] and stored[0]
+
+
+class _Unpicklable(str):
+    def __reduce__(self):
+        raise TypeError("this text cannot be sent to a worker")
+
+
+def test_a_document_that_cannot_reach_a_worker_is_a_failure(sequential: list[Article | Failure]) -> None:
+    documents = _documents()
+    documents.insert(7, Document(source="odd", content=_Unpicklable("Police arrested protesters in Lagos today.")))
+    parallel = list(process_parallel(documents, OPTIONS, workers=2))
+    failures = [(item.source, item.code) for item in parallel if isinstance(item, Failure)]
+    assert failures == [("empty", "EW101"), ("odd", "EW900")]
+    assert _summary([item for item in parallel if item.source != "odd"]) == _summary(sequential)

@@ -185,7 +185,9 @@ class _Pool:
         except BrokenProcessPool:
             logger.warning("a worker process died; coding its batch again one document at a time")
             self._restart()
-            return [result for item in batch for result in self._one(item)]
+        except Exception:  # a result that did not cross the process boundary (pickling)
+            logger.exception("a batch failed in its worker; coding it again one document at a time")
+        return [result for item in batch for result in self._one(item)]
 
     def _one(self, item: Document | Failure) -> list[Article | Failure]:
         try:
@@ -194,6 +196,8 @@ class _Pool:
             self._restart()
             return [Failure(item.source, WorkerDied.code,
                             "the worker process died coding this document (a crash or the memory limit)")]
+        except Exception as error:
+            return [Failure(item.source, InternalError.code, f"{type(error).__name__}: {error}")]
 
     def _restart(self) -> None:
         """Start a new pool and resubmit every batch still pending (their futures broke too)."""
