@@ -1,11 +1,11 @@
-"""Time storing, querying and exporting synthetic articles in a temporary DuckDB file.
+"""Time storing, querying and exporting synthetic articles: a DuckDB file, and PostgreSQL beside it.
 
-Usage: .venv/bin/python benchmarks/store.py [ARTICLES] [EVENTS_PER_ARTICLE]
+Usage: .venv/bin/python benchmarks/store.py [ARTICLES] [EVENTS_PER_ARTICLE] [--postgres URL]
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import tempfile
 import time
 from pathlib import Path
@@ -43,35 +43,51 @@ def make_article(number: int, events: int) -> Article:
     )
 
 
-def main(articles: int = 500, events: int = 10) -> None:
-    batch = [make_article(number, events) for number in range(articles)]
+def measure(target: str, batch: list[Article], folder: Path) -> dict[str, float]:
+    """Add, re-add, query and export `batch` in the store at `target`; return the figures."""
+    with Store.open(target) as store:
+        started = time.perf_counter()
+        for article in batch:
+            store.add(article)
+        added = time.perf_counter() - started
+        started = time.perf_counter()
+        for article in batch[:50]:
+            store.add(article)
+        skipped = time.perf_counter() - started
+        started = time.perf_counter()
+        rows = store.events(actor_country="IRN", since="2020-03", until="2020-06")
+        queried = time.perf_counter() - started
+        every = store.events()
+        started = time.perf_counter()
+        export_events(every, "parquet", folder / "events.parquet")
+        exported = time.perf_counter() - started
+        counts = store.counts()
+    return {"events": counts["events"], "actors": counts["actors"], "add s": added,
+            "add ms/article": 1000 * added / len(batch), "re-add ms/article": 1000 * skipped / 50,
+            "query ms": 1000 * queried, "query rows": len(rows), "export s": exported}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", nargs="?", type=int, default=500)
+    parser.add_argument("events", nargs="?", type=int, default=10, help="events per article")
+    parser.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database to measure too")
+    arguments = parser.parse_args()
+    batch = [make_article(number, arguments.events) for number in range(arguments.articles)]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.duckdb"
-        with Store.open(path) as store:
-            started = time.perf_counter()
-            for article in batch:
-                store.add(article)
-            added = time.perf_counter() - started
-            started = time.perf_counter()
-            for article in batch[:50]:
-                store.add(article)
-            skipped = time.perf_counter() - started
-            started = time.perf_counter()
-            rows = store.events(actor_country="IRN", since="2020-03", until="2020-06")
-            queried = time.perf_counter() - started
-            every = store.events()
-            started = time.perf_counter()
-            export_events(every, "parquet", Path(folder) / "events.parquet")
-            exported = time.perf_counter() - started
-            counts = store.counts()
+        results = {"duckdb": measure(str(path), batch, Path(folder))}
         size = path.stat().st_size
-    print(f"articles {articles}, events {counts['events']}, actors {counts['actors']}")
-    print(f"add: {added:.2f} s ({1000 * added / articles:.1f} ms/article)")
-    print(f"re-add (skipped): {1000 * skipped / 50:.2f} ms/article")
-    print(f"filtered query: {1000 * queried:.1f} ms ({len(rows)} rows)")
-    print(f"parquet export of {len(every)} rows: {exported:.2f} s")
-    print(f"file size: {size / 1e6:.1f} MB")
+        if arguments.postgres:
+            results["postgresql"] = measure(arguments.postgres, batch, Path(folder))
+    first = results["duckdb"]
+    print(f"articles {arguments.articles}, events {first['events']}, actors {first['actors']};"
+          f" DuckDB file size {size / 1e6:.1f} MB")
+    print(f"{'':24}" + "".join(f"{name:>12}" for name in results))
+    for key in ("add s", "add ms/article", "re-add ms/article", "query ms", "query rows", "export s"):
+        print(f"{key:24}" + "".join(f"{found[key]:>12.2f}" if isinstance(found[key], float) else
+                                    f"{found[key]:>12}" for found in results.values()))
 
 
 if __name__ == "__main__":
-    main(*(int(argument) for argument in sys.argv[1:3]))
+    main()

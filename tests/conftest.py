@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import postgres_server
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -29,6 +31,23 @@ def ctx():
 @pytest.fixture(scope="session")
 def nlp(ctx):
     return ctx.nlp
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[postgres_server.Server]:
+    """A PostgreSQL server on 127.0.0.1 for the session (skipped where none is installed)."""
+    folder = postgres_server.temporary_folder()
+    try:
+        server, _ = postgres_server.start(folder)
+        yield server
+    finally:
+        postgres_server.stop(folder)
+
+
+@pytest.fixture
+def postgres_url(postgres: postgres_server.Server) -> str:
+    """The URL of a new, empty PostgreSQL database."""
+    return postgres.new_database()
 
 
 @pytest.fixture(scope="session")

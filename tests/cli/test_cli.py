@@ -428,5 +428,26 @@ def test_issue_16_memory_store_is_a_usage_error(tmp_path, fixtures, runner, comm
     }[command]
     result = runner.invoke(app, [*args, "--db", ":memory:"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("EW001 Invalid value for '--db': the store must be a file")
+    assert result.stderr.startswith("EW001 Invalid value for '--db'")
+    assert ": the store must be a file or a PostgreSQL database: :memory: keeps nothing" in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_issue_13_every_command_on_postgres_gives_what_it_gives_on_duckdb(store, fixtures, tmp_path, runner,
+                                                                          postgres_url):
+    article = str(fixtures / "iran_bases_article.txt")
+    result = runner.invoke(app, ["ingest", article, "--published", "2020-01-08", "--quiet"],
+                           env={"EVENTWIRE_DB": postgres_url})
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.stderr and postgres_url in result.stderr
+    again = runner.invoke(app, ["ingest", article, "--db", postgres_url, "--quiet"])
+    assert "0 added, 1 already stored" in again.stderr
+    for command in (["events", "-f", "jsonl", "--limit", "1000"], ["events", "--type", "ASSAULT", "-f", "csv"],
+                    ["events", "--happened", "--min-confidence", "0.5", "-f", "jsonl"]):
+        on_duckdb = runner.invoke(app, [*command, "--db", str(store)])
+        on_postgres = runner.invoke(app, [*command, "--db", postgres_url])
+        assert on_postgres.exit_code == 0, on_postgres.output
+        assert on_postgres.stdout == on_duckdb.stdout and on_duckdb.stdout.strip()
+    for name, db in (("duckdb", str(store)), ("postgres", postgres_url)):
+        assert runner.invoke(app, ["export", "--db", db, "-f", "csv", "-o", str(tmp_path / f"{name}.csv")]).exit_code == 0
+    assert (tmp_path / "postgres.csv").read_bytes() == (tmp_path / "duckdb.csv").read_bytes()

@@ -71,7 +71,8 @@ CASES = [
     # ingest
     ("ingest-no-source", ["ingest", "--db", "{db}"], USAGE, "EW001 Missing argument"),
     ("ingest-unknown-option", ["ingest", "{article}", "--db", "{db}", "--bogus"], USAGE, "--bogus"),
-    ("ingest-memory-db", ["ingest", "{article}", "--db", ":memory:"], USAGE, "'--db': the store must be a file"),
+    ("ingest-memory-db", ["ingest", "{article}", "--db", ":memory:"], USAGE,
+     "'--db' (env var: 'EVENTWIRE_DB'): the store must be a file"),
     ("ingest-bad-published", ["ingest", "{article}", "--db", "{db}", "--published", "garbage"], USAGE,
      "'--published'"),
     ("ingest-published-year-1", ["ingest", "{article}", "--db", "{db}", "--published", "0001-01-01"], USAGE,
@@ -249,6 +250,6 @@ def test_issue_16_sqlite_store_fetches_no_extension(tmp_path, runner, monkeypatc
 
 def test_issue_16_extension_autoload_is_off(tmp_path):
     with Store.open(tmp_path / "s.duckdb") as store:
-        settings = dict(store._connection.execute(
+        settings = dict(store._backend._connection.execute(
             "SELECT name, value FROM duckdb_settings() WHERE name LIKE 'auto%_known_extensions'").fetchall())
     assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}

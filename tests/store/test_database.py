@@ -13,7 +13,9 @@ import pytest
 from eventwire.errors import StoreError
 from eventwire.model import Article, Failure, Quantity, Sentence
 from eventwire.store import SCHEMA_VERSION, Store
+from eventwire.store.database import OLDEST_VERSION, migrations
 
+from .conftest import run_sql
 from .records import actor, event, make_article, place
 
 HODEIDAH = place("Hodeidah", 79415, "YEM", 14.8, 42.95)
@@ -150,10 +152,10 @@ def test_event_row_holds_flat_columns(store: Store, full_article: Article) -> No
     assert {key: row[key] for key in expected} == expected
 
 
-def test_round_trip_rebuilds_the_article(db_path: Path, full_article: Article) -> None:
-    with Store.open(db_path) as store:
+def test_round_trip_rebuilds_the_article(db: str, full_article: Article) -> None:
+    with Store.open(db) as store:
         assert store.add(full_article)
-    with Store.open(db_path) as store:
+    with Store.open(db) as store:
         assert store.article("full") == full_article
         assert store.article("missing") is None
         assert "full" in store and "missing" not in store
@@ -254,12 +256,12 @@ def test_failed_add_rolls_back_only_that_article(store: Store, full_article: Art
         ([Failure("bad\udcff.txt", "EW101", "empty \ud800")], [("bad\\udcff.txt", "EW101", "empty \\ud800")]),
     ],
 )
-def test_failures_are_unique_per_source_and_code(db_path: Path, records, expected) -> None:
+def test_failures_are_unique_per_source_and_code(db: str, records, expected) -> None:
     for _ in range(2):  # a second run over the same inputs adds no rows
-        with Store.open(db_path) as store:
+        with Store.open(db) as store:
             for failure in records:
                 store.add_failure(failure)
-    with Store.open(db_path) as store:
+    with Store.open(db) as store:
         found = store.failures()
     assert sorted((f["source"], f["code"], f["reason"]) for f in found) == expected
     assert all(f["at"].endswith("Z") and f["at"][:2] == "20" for f in found)
@@ -282,59 +284,95 @@ def test_issue_16_unstorable_name_does_not_stop_the_stream(store: Store, full_ar
     assert "unstorable" not in store and full_article.id in store
 
 
-def test_schema_version_is_recorded(db_path: Path) -> None:
-    Store.open(db_path).close()
-    with duckdb.connect(str(db_path)) as connection:
-        version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    assert version == (SCHEMA_VERSION,)
+VERSION_QUERY = "SELECT value FROM meta WHERE key = 'schema_version'"
 
 
-def test_other_schema_version_is_refused(db_path: Path) -> None:
-    Store.open(db_path).close()
-    with duckdb.connect(str(db_path)) as connection:
-        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    with pytest.raises(StoreError, match="schema version 99"):
-        Store.open(db_path)
+def test_schema_version_is_recorded(db: str) -> None:
+    Store.open(db).close()
+    assert run_sql(db, VERSION_QUERY) == [(SCHEMA_VERSION,)]
+    Store.open(db).close()  # opened again: nothing to do
+    assert run_sql(db, VERSION_QUERY) == [(SCHEMA_VERSION,)]
 
 
-def test_read_only_store(db_path: Path, full_article: Article) -> None:
-    with pytest.raises(StoreError, match="cannot open store"):
-        Store.open(db_path, read_only=True)
-    with Store.open(db_path) as store:
+def test_migrations_are_numbered_from_the_oldest_upgradable_version() -> None:
+    numbers = [number for number, _ in migrations()]
+    assert numbers == sorted(set(numbers)) and numbers[0] == OLDEST_VERSION
+    assert str(numbers[-1]) == SCHEMA_VERSION and all(statements for _, statements in migrations())
+
+
+def test_other_schema_version_is_refused(db: str) -> None:
+    Store.open(db).close()
+    run_sql(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 99.*made by a newer eventwire"):
+        Store.open(db)
+    assert run_sql(db, VERSION_QUERY) == [("99",)]
+
+
+def test_read_only_store(db: str, full_article: Article) -> None:
+    with pytest.raises(StoreError, match="cannot open store|it holds no tables"):
+        Store.open(db, read_only=True)
+    with Store.open(db) as store:
         store.add(full_article)
-    with Store.open(db_path, read_only=True) as store:
+    with Store.open(db, read_only=True) as store:
         assert [row["event_id"] for row in store.events()] == ["full:0", "full:1"]
         with pytest.raises(StoreError):
             store.add(make_article("new"))
 
 
-def _as_version_2(db_path: Path, article: Article) -> None:
+def _as_version_2(db: str, article: Article) -> None:
     """Write a store as eventwire's schema version 2 wrote it: no confidence column."""
-    with Store.open(db_path) as store:
+    with Store.open(db) as store:
         store.add(article)
-    with duckdb.connect(str(db_path)) as connection:
-        connection.execute("ALTER TABLE events DROP COLUMN confidence")
-        connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    run_sql(db, "ALTER TABLE events DROP COLUMN confidence",
+            "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
-def test_a_version_2_store_is_upgraded_when_opened_for_writing(db_path: Path, full_article: Article) -> None:
-    _as_version_2(db_path, full_article)
-    with Store.open(db_path) as store:
+def test_a_version_2_store_is_upgraded_when_opened_for_writing(db: str, full_article: Article) -> None:
+    _as_version_2(db, full_article)
+    with Store.open(db) as store:
         assert [row["confidence"] for row in store.events()] == [1.0, 1.0]
         assert store.add(make_article("new", (event("ASSAULT", (REBELS,), (SAUDI,), confidence=0.4),)))
         assert [row["event_id"] for row in store.events(min_confidence=0.5)] == ["full:0", "full:1"]
-    with duckdb.connect(str(db_path)) as connection:
-        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (SCHEMA_VERSION,)
+    assert run_sql(db, VERSION_QUERY) == [(SCHEMA_VERSION,)]
 
 
-def test_a_version_2_store_opened_read_only_is_left_as_it_is(db_path: Path, full_article: Article) -> None:
-    _as_version_2(db_path, full_article)
-    with Store.open(db_path, read_only=True) as store:
+def test_a_version_2_store_opened_read_only_is_left_as_it_is(db: str, full_article: Article) -> None:
+    _as_version_2(db, full_article)
+    with Store.open(db, read_only=True) as store:
         rows = store.events(min_confidence=0.9)
         assert [(row["event_id"], row["confidence"]) for row in rows] == [("full:0", 1.0), ("full:1", 1.0)]
         assert [event.confidence for event in store.article("full").events] == [1.0, 1.0]
-    with duckdb.connect(str(db_path)) as connection:
-        assert connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert run_sql(db, VERSION_QUERY) == [("2",)]
+
+
+def test_a_failed_upgrade_leaves_the_store_as_it_was(db: str, full_article: Article) -> None:
+    """The upgrade is one transaction: a store whose upgrade fails keeps its version 2 tables."""
+    _as_version_2(db, full_article)
+    run_sql(db, "ALTER TABLE events ADD COLUMN confidence VARCHAR")  # in the way of the migration
+    with pytest.raises(StoreError, match="cannot read store"):
+        Store.open(db)
+    assert run_sql(db, VERSION_QUERY) == [("2",)]
+
+
+@pytest.mark.parametrize(
+    ("statements", "message"),
+    [
+        (("CREATE TABLE articles (id INTEGER, body VARCHAR)", "CREATE TABLE meta (k VARCHAR, v VARCHAR)"),
+         "is not an eventwire store: it holds other tables (articles, meta)"),
+        (("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+          "INSERT INTO meta VALUES ('schema_version', '1')"),
+         "has schema version 1; this eventwire reads 3 and upgrades 2"),
+    ],
+    ids=["other-program", "schema-version-1"],
+)
+@pytest.mark.parametrize("read_only", [False, True], ids=["write", "read-only"])
+def test_a_database_that_is_no_store_is_refused_untouched(db: str, statements, message, read_only) -> None:
+    run_sql(db, *statements)
+    tables = "SELECT table_name FROM information_schema.tables WHERE table_schema IN ('main', 'public')"
+    before = sorted(run_sql(db, tables))
+    with pytest.raises(StoreError, match=re.escape(message)):
+        Store.open(db, read_only=read_only)
+    assert sorted(run_sql(db, tables)) == before
 
 
 def _sqlite(path: Path) -> None:
@@ -387,16 +425,42 @@ def test_issue_16_a_store_killed_while_being_made_is_made_again(db_path: Path) -
         assert store.counts()["articles"] == 0
 
 
-def test_issue_16_a_full_store_stops_the_batch(db_path: Path, full_article: Article, monkeypatch) -> None:
+def test_issue_16_a_full_store_stops_the_batch(db: str, full_article: Article, monkeypatch) -> None:
     from eventwire.errors import StoreWriteError
 
-    with Store.open(db_path) as store:
+    with Store.open(db) as store:
         def refuse(what: str) -> None:  # as a commit on a full disk fails: rolled back, then raised
-            store._connection.rollback()
-            raise StoreWriteError(f"cannot write store {db_path!r} ({what} not stored): File too large")
+            store._backend.rollback()
+            raise StoreWriteError(f"cannot write store {db!r} ({what} not stored): File too large")
 
         monkeypatch.setattr(store, "_commit", refuse)
         with pytest.raises(StoreWriteError, match="EW402 cannot write store"):
             store.add_all([full_article, make_article("second")])
         monkeypatch.undo()
         assert store.counts()["articles"] == 0 and store.failures() == []
+
+
+def test_postgres_store_in_a_schema_of_its_own(postgres_url: str, full_article: Article) -> None:
+    """The store uses the connection's current schema: two stores share one database apart."""
+    run_sql(postgres_url, "CREATE SCHEMA news")
+    in_schema = postgres_url + "?options=-csearch_path%3Dnews"
+    with Store.open(in_schema) as store:
+        assert store.add(full_article)
+    with Store.open(postgres_url) as public, Store.open(in_schema, read_only=True) as news:
+        assert public.counts()["articles"] == 0 and news.article("full") == full_article
+    assert run_sql(postgres_url, "SELECT count(*) FROM news.articles") == [(1,)]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("postgresql://eventwire:hunter2@127.0.0.1:1/news", "cannot open store 'postgresql://eventwire:***@127.0.0.1:1/news'"),
+        ("postgresql://nobody-here@127.0.0.1:{port}/news", 'role "nobody-here" does not exist'),
+        ("postgresql://eventwire@127.0.0.1:{port}/no_such_db", 'database "no_such_db" does not exist'),
+    ],
+    ids=["no-server", "unknown-user", "unknown-database"],
+)
+def test_postgres_connection_failures_are_clear(postgres, url: str, message: str) -> None:
+    with pytest.raises(StoreError, match=re.escape(message)) as raised:
+        Store.open(url.format(port=postgres.port))
+    assert "hunter2" not in str(raised.value) and "\n" not in str(raised.value)

@@ -59,9 +59,10 @@ def _check_published(value: str | None) -> str | None:
         raise UsageError(error.message) from None
 
 
-def _check_db(value: Path) -> Path:
-    if str(value) == MEMORY_DB:
-        raise UsageError(f"the store must be a file: {MEMORY_DB} keeps nothing once the command ends")
+def _check_db(value: str) -> str:
+    if value == MEMORY_DB:
+        raise UsageError(f"the store must be a file or a PostgreSQL database: {MEMORY_DB} keeps nothing once"
+                         " the command ends")
     return value
 
 
@@ -123,7 +124,9 @@ def settings(
 
 Sources = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
 OutPath = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")]
-DbPath = Annotated[Path, typer.Option("--db", callback=_check_db, help="DuckDB file of the event store.")]
+DbPath = Annotated[str, typer.Option(
+    "--db", callback=_check_db, envvar="EVENTWIRE_DB",
+    help="The event store: a DuckDB file, or a PostgreSQL database as postgresql://user:password@host/name.")]
 Published = Annotated[
     Optional[str],
     typer.Option("--published", callback=_check_published,
@@ -180,17 +183,19 @@ def extract(
 @app.command()
 def ingest(
     sources: Sources,
-    db: DbPath = Path("eventwire.duckdb"),
+    db: DbPath = "eventwire.duckdb",
     published: Published = None,
     url: Url = None,
     min_confidence: MinConfidence = 0.0,
     workers: Workers = None,
     quiet: Quiet = False,
 ) -> None:
-    """Extract events from articles into the DuckDB store (re-ingesting adds nothing).
+    """Extract events from articles into the store, DuckDB or PostgreSQL (re-ingesting adds nothing).
 
     Worker processes code the articles; this process writes them, in input order, each in
-    one transaction. Exits with status 1 when documents were given and none could be stored.
+    one transaction. Several ingests may write to one PostgreSQL database at once: an
+    article is stored once. Exits with status 1 when documents were given and none could be
+    stored.
 
     Example: eventwire ingest news/ --db news.duckdb --workers 4 --min-confidence 0.5
     """
@@ -202,7 +207,7 @@ def ingest(
                                     workers=workers, quiet=quiet))
     stderr.print(
         f"[bold]{counts['added']}[/] added, {counts['skipped']} already stored, "
-        f"{counts['failures']} failed → {escape(str(db))}", soft_wrap=True,
+        f"{counts['failures']} failed → {escape(store.path)}", soft_wrap=True,
     )
     if counts["failures"] and not counts["added"] + counts["skipped"]:
         raise typer.Exit(1)
@@ -210,7 +215,7 @@ def ingest(
 
 @app.command()
 def events(
-    db: DbPath = Path("eventwire.duckdb"),
+    db: DbPath = "eventwire.duckdb",
     type: Annotated[Optional[str], typer.Option("--type", callback=_parameter(filters.check_type),
                                                 help="PLOVER type, e.g. ASSAULT.")] = None,
     country: Annotated[Optional[str], typer.Option("--country", callback=_parameter(filters.check_country),
@@ -249,7 +254,7 @@ def events(
 @app.command()
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
-    db: DbPath = Path("eventwire.duckdb"),
+    db: DbPath = "eventwire.duckdb",
     fmt: Format = "jsonl",
 ) -> None:
     """Export every stored event as JSON Lines, CSV or Parquet.
@@ -361,8 +366,12 @@ def _open_text(path: Path | None) -> Iterator[TextIO]:
         yield stream
 
 
-def _same_file(first: Path, second: Path) -> bool:
+def _same_file(first: Path, second: str) -> bool:
     """Whether two paths name one file (through links), existing or not."""
+    from eventwire.store.backends import is_postgres
+
+    if is_postgres(second):
+        return False
     if os.path.realpath(first) == os.path.realpath(second):
         return True
     try:

@@ -1,9 +1,10 @@
-"""A DuckDB file holding articles, their records and failures; queries over the events."""
+"""The event store: articles, their records and failures, in DuckDB or PostgreSQL; queries."""
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import cache
@@ -12,90 +13,80 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-import duckdb
 import pyarrow as pa
 
 from eventwire.errors import StoreError, StoreWriteError
 from eventwire.model import Article, Failure
+from eventwire.store.backends import Backend, open_backend
 from eventwire.store.dates import date_range
 from eventwire.store.rows import LEGACY_CONFIDENCE, Row, article_from_rows, article_rows
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path("eventwire.duckdb")
-SCHEMA_VERSION = "3"
-# Version 2 lacks events.confidence. Opened for writing, such a store gains the column and
-# becomes version 3; opened read-only, it is read as it is. Either way its events read as
-# LEGACY_CONFIDENCE (1.0, the model's default): they were coded before confidence existed.
-UPGRADABLE_VERSION = "2"
 RECORD_TABLES = ("sentences", "entities", "actors", "places", "times", "events", "quotes")
 TABLES = ("articles", *RECORD_TABLES, "failures")
-# DuckDB must never fetch an extension: opening a SQLite or other file would try to download one.
-CONNECT_CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
-DUCKDB_MAGIC = b"DUCK"  # bytes 8 to 12 of every DuckDB database file
-# the first bytes of other files people pass as --db, for a clearer refusal
-OTHER_FORMATS = ((b"SQLite format 3\x00", "a SQLite database"), (b"PAR1", "a Parquet file"),
-                 (b"PK\x03\x04", "a zip file"), (b"\x1f\x8b", "a gzip file"))
 # Columns kept for rebuilding articles; `events()` leaves them out of its rows.
 EVENT_DETAIL_COLUMNS = frozenset({"sources", "targets", "place"})
 JSON_EVENT_COLUMNS = ("quantities", "mentions")
-_ARROW_TYPES = {
-    "VARCHAR": pa.string(),
-    "JSON": pa.string(),
-    "INTEGER": pa.int32(),
-    "BIGINT": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "DATE": pa.date32(),
-    "TIMESTAMP": pa.timestamp("us"),
-    "VARCHAR[]": pa.list_(pa.string()),
-    "INTEGER[]": pa.list_(pa.int32()),
-}
+CONFIDENCE_VERSION = 3  # the schema version that gave events their confidence
+_MIGRATION_NAME = re.compile(r"(\d{4})_\w+\.sql")
 
 
 @cache
-def schema_statements() -> tuple[str, ...]:
-    """Return the CREATE statements of `schema.sql`, one per item."""
-    text = files("eventwire.store").joinpath("schema.sql").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.lstrip().startswith("--")]
-    return tuple(s.strip() for s in "\n".join(lines).split(";") if s.strip())
+def migrations() -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Return the schema migrations in order: (the version each makes, its SQL statements).
+
+    A new store runs them all; a store at version N runs those after N, each in the
+    transaction that records its version.
+    """
+    found = []
+    for entry in files("eventwire.store").joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.fullmatch(entry.name)
+        if match:
+            text = entry.read_text(encoding="utf-8")
+            lines = [line for line in text.splitlines() if not line.lstrip().startswith("--")]
+            statements = tuple(s.strip() for s in "\n".join(lines).split(";") if s.strip())
+            found.append((int(match.group(1)), statements))
+    return tuple(sorted(found))
+
+
+SCHEMA_VERSION = str(migrations()[-1][0])
+OLDEST_VERSION = migrations()[0][0]  # the oldest store an upgrade starts from
 
 
 class Store:
-    """Articles and everything extracted from them, in one DuckDB file.
+    """Articles and everything extracted from them, in a DuckDB file or a PostgreSQL database.
 
     Example:
-        >>> with Store.open("news.duckdb") as store:
+        >>> with Store.open("news.duckdb") as store:  # or "postgresql://user@host/news"
         ...     store.add(article)
         ...     rows = store.events(type="ASSAULT", actor_country="IRN", since="2020-01")
     """
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
-        self._connection = connection
-        self.path = path
-        self._arrow_schemas: dict[str, pa.Schema] = {}
+    def __init__(self, backend: Backend) -> None:
+        self._backend = backend
+        self.path = backend.name
         self._has_confidence = True
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> Store:
-        """Open (and create, unless `read_only`) the store at `path`; ":memory:" keeps it in RAM."""
-        path = str(path)
-        _check_file(path, read_only)
-        try:
-            connection = duckdb.connect(path, read_only=read_only, config=CONNECT_CONFIG)
-        except duckdb.Error as error:
-            raise StoreError(f"cannot open store {path!r}: {error}") from error
-        store = cls(connection, path)
+        """Open the store at `path`: a DuckDB file (":memory:" keeps it in RAM) or a postgresql:// URL.
+
+        Unless `read_only`, a new store is created and an older schema version upgraded.
+        """
+        backend = open_backend(str(path), read_only=read_only)
+        store = cls(backend)
         try:
             store._prepare_schema(read_only)
         except BaseException:
-            connection.close()
+            backend.close()
             raise
         return store
 
     def close(self) -> None:
-        """Close the database file."""
-        self._connection.close()
+        """Close the database file or connection."""
+        self._backend.close()
 
     def __enter__(self) -> Self:
         return self
@@ -109,70 +100,94 @@ class Store:
         self.close()
 
     def __contains__(self, article_id: object) -> bool:
-        found = self._connection.execute("SELECT 1 FROM articles WHERE id = ?", [article_id])
-        return found.fetchone() is not None
+        return bool(self._backend.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]))
 
     def article_ids(self) -> frozenset[str]:
         """Return the ids of every stored article (to skip them before the parse)."""
-        return frozenset(row[0] for row in self._connection.execute("SELECT id FROM articles").fetchall())
+        return frozenset(row[0] for row in self._backend.execute("SELECT id FROM articles"))
 
     def add(self, article: Article) -> bool:
         """Store an article with all its records in one transaction.
 
-        Returns False, storing nothing, when an article with the same id is already there.
-        Raises `StoreError` when the insert fails; that article is rolled back, nothing else.
+        Returns False, storing nothing, when an article with the same id is already there
+        (or another writer stores it at the same time). Raises `StoreError` when the insert
+        fails; that article is rolled back, nothing else.
 
         Example:
             >>> store.add(article), store.add(article)
             (True, False)
         """
-        connection = self._connection
-        connection.begin()
+        backend = self._backend
+        backend.begin()
         try:
-            if article.id in self:
-                _rollback(connection)
+            if article.id in self:  # the common case of a re-run, before building any row
+                self._rollback()
                 logger.debug("article %s already stored", article.id)
                 return False
             tables = article_rows(article, _now())
+            (head,) = tables.pop("articles")
+            # the article's row first: a writer that finds the id taken meanwhile stores nothing
+            # (PostgreSQL makes a second writer of one article wait here until the first commits)
+            claimed = backend.execute(
+                f"INSERT INTO articles ({', '.join(head)}) VALUES ({', '.join('?' * len(head))})"
+                " ON CONFLICT (id) DO NOTHING RETURNING id",
+                list(head.values()),
+            )
+            if not claimed:
+                self._rollback()
+                logger.debug("article %s already stored", article.id)
+                return False
             for table, rows in tables.items():
-                self._insert(table, rows)
-        except (TypeError, ValueError, duckdb.Error, pa.ArrowException) as error:
+                if rows:
+                    backend.insert(table, rows)
+        except backend.write_errors as error:
+            self._rollback()
+            raise StoreWriteError(f"cannot write store {self.path!r} (article {article.id!r} not stored):"
+                                  f" {error}") from error
+        except (TypeError, ValueError, pa.ArrowException, *backend.errors) as error:
             # TypeError, ValueError: a record value JSON or dates cannot hold (UnicodeError: a lone surrogate)
-            _rollback(connection)
+            self._rollback()
             raise StoreError(f"cannot store article {article.id!r}: {error}") from error
         except BaseException:
-            _rollback(connection)
+            self._rollback()
             raise
         self._commit(f"article {article.id!r}")
         return True
 
     def _commit(self, what: str) -> None:
-        """Commit; a failure here is the file's (full disk), not the record's: `StoreWriteError`."""
+        """Commit; a failure here is the database's (full disk), not the record's: `StoreWriteError`."""
         try:
-            self._connection.commit()
-        except duckdb.Error as error:
-            _rollback(self._connection)
+            self._backend.commit()
+        except self._backend.errors as error:
+            self._rollback()
             raise StoreWriteError(
                 f"cannot write store {self.path!r} ({what} not stored): {error}; what was stored before"
                 " is kept, and the same command run again adds the rest"
             ) from error
 
+    def _rollback(self) -> None:
+        """Roll back; a database that gave up (a full disk) keeps what the last commit made it."""
+        try:
+            self._backend.rollback()
+        except self._backend.errors as error:
+            logger.debug("rollback failed: %s", error)
+
     def add_failure(self, failure: Failure) -> None:
         """Record a document that could not be processed; one row per (source, code).
 
-        Re-recording the same (source, code) updates its reason and time. A lone surrogate in
-        the source or reason is stored backslash-escaped.
+        Re-recording the same (source, code) updates its reason and time. A lone surrogate or
+        a NUL in the source or reason is stored backslash-escaped.
         """
         try:
-            self._connection.execute(
+            self._backend.execute(
                 "INSERT INTO failures (source, code, reason, \"at\") VALUES (?, ?, ?, ?)"
                 ' ON CONFLICT (source, code) DO UPDATE SET reason = excluded.reason, "at" = excluded."at"',
                 [_storable(failure.source), failure.code, _storable(failure.reason), _now()],
             )
-        except (duckdb.IOException, duckdb.TransactionException) as error:
+        except self._backend.write_errors as error:
             raise StoreWriteError(f"cannot write store {self.path!r} (failure of {failure.source!r} not"
                                   f" recorded): {error}") from error
-        except duckdb.Error as error:
+        except self._backend.errors as error:
             raise StoreError(f"cannot record failure of {failure.source!r}: {error}") from error
 
     def add_all(self, items: Iterable[Article | Failure]) -> dict[str, int]:
@@ -208,7 +223,7 @@ class Store:
         for table in ("articles", *RECORD_TABLES):
             column = "id" if table == "articles" else "article_id"
             order = "" if table == "articles" else ' ORDER BY "index"'
-            tables[table] = self._rows(f"SELECT * FROM {table} WHERE {column} = ?{order}", [article_id])
+            tables[table] = self._backend.query(f"SELECT * FROM {table} WHERE {column} = ?{order}", [article_id])
         if not tables["articles"]:
             return None
         return article_from_rows(tables)
@@ -238,7 +253,7 @@ class Store:
         Example:
             >>> store.events(type="ASSAULT", actor_country="IRN", since="2020-01", limit=10)
         """
-        confidence = "e.confidence" if self._has_confidence else f"CAST({LEGACY_CONFIDENCE} AS DOUBLE)"
+        confidence = "e.confidence" if self._has_confidence else f"CAST({LEGACY_CONFIDENCE} AS DOUBLE PRECISION)"
         conditions: list[str] = []
         parameters: list[Any] = []
         if type is not None:
@@ -280,7 +295,7 @@ class Store:
         )
         if limit is not None:
             query += f" LIMIT {max(int(limit), 0)}"
-        return [_event_output(row) for row in self._rows(query, parameters)]
+        return [_event_output(row) for row in self._backend.query(query, parameters)]
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows in each table.
@@ -289,150 +304,85 @@ class Store:
             >>> store.counts()["events"]
             42
         """
-        return {
-            table: self._connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in TABLES
-        }
+        return {table: self._backend.execute(f"SELECT count(*) FROM {table}")[0][0] for table in TABLES}
 
     def failures(self) -> list[dict[str, Any]]:
         """Return the recorded failures, oldest first, with `at` as an ISO UTC time."""
-        rows = self._rows('SELECT source, code, reason, "at" FROM failures ORDER BY "at", source, code')
+        rows = self._backend.query('SELECT source, code, reason, "at" FROM failures ORDER BY "at", source, code')
         return [{**row, "at": row["at"].isoformat(timespec="seconds") + "Z"} for row in rows]
 
     def _prepare_schema(self, read_only: bool) -> None:
+        """Create a new store's tables or upgrade an older one; refuse another program's.
+
+        Nothing is written to a store that is refused: the version is read first. Making or
+        upgrading the schema is one transaction, so a store killed meanwhile is made again.
+        """
+        backend = self._backend
         try:
-            self._check_schema(read_only)
-        except duckdb.Error as error:
+            if read_only:
+                version = self._schema_version()
+                if version is None:
+                    raise StoreError(f"{self.path!r} is not an eventwire store: it holds no tables")
+                # an older store is read as it is; its events read as LEGACY_CONFIDENCE
+                self._has_confidence = version >= CONFIDENCE_VERSION
+                return
+            backend.begin()
+            try:
+                backend.lock_schema()
+                self._migrate(self._schema_version())
+            except BaseException:
+                self._rollback()
+                raise
+            backend.commit()
+        except backend.errors as error:
             raise StoreError(f"cannot read store {self.path!r}: {error}") from error
 
-    def _check_schema(self, read_only: bool) -> None:
-        """Create the tables of a new store; refuse another program's or an unknown version's.
-
-        Nothing is written to a store that is refused: the version is read first.
-        """
-        connection = self._connection
-        found = {name for (name,) in connection.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-            " AND table_catalog = current_database()").fetchall()}
-        version = _stored_version(connection) if "meta" in found else None
+    def _schema_version(self) -> int | None:
+        """Return the store's schema version (None: no tables); refuse one this code cannot read."""
+        found = self._backend.tables()
+        version = self._stored_version() if "meta" in found else None
         if found and version is None:
             shown = ", ".join(sorted(found)[:5]) + (", ..." if len(found) > 5 else "")
             raise StoreError(f"{self.path!r} is not an eventwire store: it holds other tables ({shown})")
-        if version == UPGRADABLE_VERSION:
-            if read_only:
-                self._has_confidence = False
-            else:
-                self._upgrade()
-            return
-        if version is not None and version != SCHEMA_VERSION:
-            newer = version.isdigit() and int(version) > int(SCHEMA_VERSION)
+        if version is not None and not OLDEST_VERSION <= version <= int(SCHEMA_VERSION):
+            newer = version > int(SCHEMA_VERSION)
             raise StoreError(
                 f"store {self.path!r} has schema version {version}; this eventwire reads {SCHEMA_VERSION}"
-                + (" (the store was made by a newer eventwire)" if newer else
-                   f" and upgrades {UPGRADABLE_VERSION}")
+                + (" (the store was made by a newer eventwire)" if newer else f" and upgrades {OLDEST_VERSION}")
             )
-        if read_only:
-            if version is None:
-                raise StoreError(f"{self.path!r} is not an eventwire store: it holds no tables")
-            return
-        connection.begin()  # all tables or none: a store killed while being made is made again
-        try:
-            for statement in schema_statements():
-                connection.execute(statement)
-            connection.execute(
-                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+        return version
+
+    def _stored_version(self) -> int | None:
+        """Return the version a `meta` table records, or None (a `meta` table of another program)."""
+        if not {"key", "value"} <= set(self._backend.columns("meta")):
+            return None
+        found = self._backend.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+        if not found:
+            return None
+        value = str(found[0][0])
+        return int(value) if value.isdigit() else -1
+
+    def _migrate(self, version: int | None) -> None:
+        """Run the migrations after `version` (all of them for a new store), in the open transaction."""
+        backend = self._backend
+        for number, statements in migrations():
+            if version is not None and number <= version:
+                continue
+            for statement in statements:
+                backend.execute(statement)
+            if version is not None:
+                logger.info("store %s upgraded to schema version %s", self.path, number)
+        if version is None or version < int(SCHEMA_VERSION):
+            backend.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [SCHEMA_VERSION],
             )
-        except BaseException:
-            _rollback(connection)
-            raise
-        connection.commit()
-
-    def _upgrade(self) -> None:
-        """Bring a version 2 store to version 3: events gain `confidence`, set on every old row."""
-        connection = self._connection
-        connection.begin()
-        try:
-            connection.execute("ALTER TABLE events ADD COLUMN confidence DOUBLE")
-            connection.execute("UPDATE events SET confidence = ?", [LEGACY_CONFIDENCE])
-            connection.execute(
-                "UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION]
-            )
-            connection.commit()
-        except duckdb.Error as error:
-            connection.rollback()
-            raise StoreError(
-                f"cannot upgrade store {self.path!r} to schema version {SCHEMA_VERSION}: {error}"
-            ) from error
-        logger.info("store %s upgraded to schema version %s", self.path, SCHEMA_VERSION)
-
-    def _insert(self, table: str, rows: list[Row]) -> None:
-        if not rows:
-            return
-        # the schema lists every column of the table in its order: a positional insert, no SQL to bind
-        batch = pa.Table.from_pylist(rows, schema=self._arrow_schema(table))
-        self._connection.from_arrow(batch).insert_into(table)
-
-    def _arrow_schema(self, table: str) -> pa.Schema:
-        if table not in self._arrow_schemas:
-            found = self._connection.execute(
-                "SELECT column_name, data_type FROM information_schema.columns"
-                " WHERE table_name = ? ORDER BY ordinal_position",
-                [table],
-            ).fetchall()
-            self._arrow_schemas[table] = pa.schema(
-                [(name, _ARROW_TYPES[kind]) for name, kind in found]
-            )
-        return self._arrow_schemas[table]
-
-    def _rows(self, query: str, parameters: list[Any] | None = None) -> list[Row]:
-        result = self._connection.execute(query, parameters or [])
-        names = [column[0] for column in result.description]
-        return [dict(zip(names, values)) for values in result.fetchall()]
 
 
 def _storable(text: str) -> str:
-    """`text` with any lone surrogate backslash-escaped, as DuckDB takes only valid UTF-8."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def _check_file(path: str, read_only: bool) -> None:
-    """Refuse a path that cannot be a DuckDB store before DuckDB reads it."""
-    target = Path(path)
-    if target.is_dir():
-        raise StoreError(f"cannot open store {path!r}: it is a directory")
-    if not target.exists():
-        if read_only:
-            raise StoreError(f"cannot open store {path!r}: no such file (eventwire ingest creates it)")
-        return
-    try:
-        with target.open("rb") as stream:
-            head = stream.read(16)
-    except OSError as error:
-        raise StoreError(f"cannot open store {path!r}: {error.strerror or error}") from error
-    if head[8:12] == DUCKDB_MAGIC:
-        return
-    kind = next((name for magic, name in OTHER_FORMATS if head.startswith(magic)), None)
-    if not head:
-        kind = "an empty file"
-    raise StoreError(f"{path!r} is not a DuckDB store: it is {kind or 'a file of another format'}")
-
-
-def _rollback(connection: duckdb.DuckDBPyConnection) -> None:
-    """Roll back; a store DuckDB gave up on (a full disk) leaves its file as the last commit made it."""
-    try:
-        connection.rollback()
-    except duckdb.Error as error:
-        logger.debug("rollback failed: %s", error)
-
-
-def _stored_version(connection: duckdb.DuckDBPyConnection) -> str | None:
-    """Return the schema version a store records, or None (a `meta` table of another program)."""
-    try:
-        found = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except duckdb.Error:  # no such columns
-        return None
-    return str(found[0]) if found else None
+    """`text` with a lone surrogate or a NUL backslash-escaped: neither database stores them."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
 
 
 def _event_output(row: Row) -> dict[str, Any]:

@@ -1,7 +1,6 @@
--- eventwire store schema, version 3 (SCHEMA_VERSION in database.py).
--- Portable where it costs nothing: quoted "index"/"end"/"at", VARCHAR[] lists, JSON columns.
--- One statement per ';' (the loader splits on it): no ';' inside statements.
-
+-- Schema version 2: the first one eventwire can upgrade (an older store is refused).
+-- The SQL both backends speak: DuckDB and PostgreSQL. One statement per ';' (the loader
+-- splits on it): no ';' inside a statement. Quoted "index", "end" and "at": reserved words.
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
@@ -68,8 +67,8 @@ CREATE TABLE IF NOT EXISTS places (
     feature_code VARCHAR,
     country VARCHAR,
     admin1 VARCHAR,
-    lat DOUBLE,
-    lon DOUBLE,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
     sentence INTEGER,
     start INTEGER,
     "end" INTEGER,
@@ -101,7 +100,7 @@ CREATE TABLE IF NOT EXISTS events (
     mode VARCHAR,
     context VARCHAR[],
     cameo VARCHAR,
-    goldstein DOUBLE,
+    goldstein DOUBLE PRECISION,
     modality VARCHAR NOT NULL,
     happened BOOLEAN NOT NULL,
     trigger VARCHAR,
@@ -114,8 +113,8 @@ CREATE TABLE IF NOT EXISTS events (
     place_name VARCHAR,
     place_geonameid BIGINT,
     place_country VARCHAR,
-    place_lat DOUBLE,
-    place_lon DOUBLE,
+    place_lat DOUBLE PRECISION,
+    place_lon DOUBLE PRECISION,
     place_precision VARCHAR,
     date VARCHAR,
     date_precision VARCHAR,
@@ -130,9 +129,7 @@ CREATE TABLE IF NOT EXISTS events (
     mentions JSON,
     sources JSON,
     targets JSON,
-    place JSON,
-    -- added in version 3; last, where ALTER TABLE puts it in older stores
-    confidence DOUBLE
+    place JSON
 );
 
 CREATE TABLE IF NOT EXISTS quotes (
