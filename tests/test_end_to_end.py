@@ -11,7 +11,7 @@ import pytest
 
 import eventwire
 from eventwire.ingest import read_sources
-from eventwire.model import Article, Document
+from eventwire.model import Article
 from eventwire.pipeline import process
 
 CHROME = (

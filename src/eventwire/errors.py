@@ -87,6 +87,12 @@ class StoreWriteError(StoreError):
     code = "EW402"
 
 
+class EngineError(EventwireError):
+    """The cluster engine cannot start, or cannot reach its cluster."""
+
+    code = "EW601"
+
+
 class GoldDataError(EventwireError):
     code = "EW501"
 

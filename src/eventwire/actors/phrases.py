@@ -230,7 +230,6 @@ def _acceptable(span: Span, entry: Entry) -> bool:
     a name run over a sentence boundary."""
     if any(token.is_sent_start for token in span[1:]):
         return False
-    root = span.root
     if entry.type == SECTOR and span[-1].pos_ not in NOUN_POS:
         return False
     text = span.text

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Any, Optional, TextIO
 
@@ -32,6 +32,8 @@ from eventwire.options import Options
 
 MEMORY_DB = ":memory:"
 EVENT_FORMATS = ("table", "jsonl", "csv")
+ENGINES = ("local", "ray")
+DATASET_BATCH = 64  # articles per Parquet write
 
 
 def _parameter(check: Callable[[str], str]) -> Callable[[Any], Any]:
@@ -59,7 +61,7 @@ def _check_published(value: str | None) -> str | None:
         raise UsageError(error.message) from None
 
 
-def _check_db(value: str) -> str:
+def _check_db(value: str | None) -> str | None:
     if value == MEMORY_DB:
         raise UsageError(f"the store must be a file or a PostgreSQL database: {MEMORY_DB} keeps nothing once"
                          " the command ends")
@@ -183,34 +185,88 @@ def extract(
 @app.command()
 def ingest(
     sources: Sources,
-    db: DbPath = "eventwire.duckdb",
+    db: Annotated[Optional[str], typer.Option(
+        "--db", callback=_check_db, envvar="EVENTWIRE_DB",
+        help="The event store: a DuckDB file, or a PostgreSQL database as postgresql://user:password@host/name;"
+             " default eventwire.duckdb unless --out is given.")] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="Also (or, without --db, only) write the events as Parquet files in this folder,"
+                            " partitioned by event month.")] = None,
     published: Published = None,
     url: Url = None,
     min_confidence: MinConfidence = 0.0,
     workers: Workers = None,
+    engine: Annotated[str, typer.Option(
+        "--engine", callback=_parameter(_engine),
+        help="local (worker processes on this machine) or ray (actors on a Ray cluster).")] = "local",
+    address: Annotated[Optional[str], typer.Option(
+        "--address", help="With --engine ray: the cluster (ray://head:10001, or auto); default: a Ray"
+                          " instance on this machine, for this run.")] = None,
     quiet: Quiet = False,
 ) -> None:
     """Extract events from articles into the store, DuckDB or PostgreSQL (re-ingesting adds nothing).
 
-    Worker processes code the articles; this process writes them, in input order, each in
-    one transaction. Several ingests may write to one PostgreSQL database at once: an
-    article is stored once. Exits with status 1 when documents were given and none could be
-    stored.
+    Worker processes (or Ray actors) code the articles; this process writes them, in input
+    order, each in one transaction. Several ingests may write to one PostgreSQL database at
+    once: an article is stored once. Exits with status 1 when documents were given and none
+    could be stored.
 
     Example: eventwire ingest news/ --db news.duckdb --workers 4 --min-confidence 0.5
     """
     from eventwire.store import Store
+    from eventwire.store.dataset import ParquetDataset
 
-    with Store.open(db) as store:
+    if address and engine != "ray":
+        raise UsageError("--address names a Ray cluster; add --engine ray", param_hint="'--address'")
+    if db is None and out is None:
+        db = "eventwire.duckdb"
+    with Store.open(db) if db else nullcontext() as store:
+        dataset = ParquetDataset(out) if out else None
         # a stored article is known by its id (a hash of its text) before the costly parse
-        counts = store.add_all(_run(sources, published, url, min_confidence, known=store.article_ids(),
-                                    workers=workers, quiet=quiet))
+        known = store.article_ids() if store else frozenset()
+        items = _run(sources, published, url, min_confidence, known=known, workers=workers, quiet=quiet,
+                     engine=engine, address=address)
+        if dataset:
+            items = _written_to(dataset, items)
+        counts = store.add_all(items) if store else _counted(items)
+    targets = " and ".join(str(name) for name in (store and store.path, out) if name)
     stderr.print(
         f"[bold]{counts['added']}[/] added, {counts['skipped']} already stored, "
-        f"{counts['failures']} failed → {escape(store.path)}", soft_wrap=True,
+        f"{counts['failures']} failed → {escape(targets)}", soft_wrap=True,
     )
     if counts["failures"] and not counts["added"] + counts["skipped"]:
         raise typer.Exit(1)
+
+
+def _engine(value: str) -> str:
+    if value.lower() not in ENGINES:
+        raise ValueError(f"unknown engine {value!r}; engines are {', '.join(ENGINES)}")
+    return value.lower()
+
+
+def _written_to(dataset: Any, items: Iterable[Article | Failure],
+                every: int = DATASET_BATCH) -> Iterator[Article | Failure]:
+    """Pass `items` on, each run of `every` first written to the Parquet `dataset`.
+
+    A batch's events are written before its articles are stored: a run killed in between
+    codes those articles again and finds their events written (the dataset skips them).
+    """
+    buffer: list[Article | Failure] = []
+    for item in items:
+        buffer.append(item)
+        if len(buffer) >= every:
+            dataset.write(article for article in buffer if isinstance(article, Article))
+            yield from buffer
+            buffer = []
+    dataset.write(article for article in buffer if isinstance(article, Article))
+    yield from buffer
+
+
+def _counted(items: Iterable[Article | Failure]) -> dict[str, int]:
+    counts = {"added": 0, "skipped": 0, "failures": 0}
+    for item in items:
+        counts["failures" if isinstance(item, Failure) else "added"] += 1
+    return counts
 
 
 @app.command()
@@ -298,20 +354,27 @@ def evaluate_command(
 def _run(
     sources: list[str], published: str | None, url: str | None, min_confidence: float, *,
     known: frozenset[str] = frozenset(), workers: int | None = None, quiet: bool = False,
+    engine: str = "local", address: str | None = None,
 ) -> Iterator[Article | Failure]:
     """Read, extract and code every document, with a progress bar and failures on stderr.
 
     Documents without a date or URL of their own get `published` and `url`; articles lose
     their events below `min_confidence`. An article whose id is in `known` is yielded
     uncoded, as text extraction made it (see `pipeline.process`). `workers` processes
-    code the documents (default: one per core).
+    code the documents (default: one per core), or with `engine` "ray" as many Ray actors
+    on the cluster at `address` (default: one per CPU of the cluster).
     """
     from eventwire.ingest import read_sources
     from eventwire.pipeline import default_workers, process_parallel
 
     options = Options()
     documents = _with_defaults(read_sources(sources, options), published, url)
-    coded = process_parallel(documents, options, workers=workers or default_workers(), known=known)
+    if engine == "ray":
+        from eventwire.distributed import process_ray
+
+        coded = process_ray(documents, options, address=address, actors=workers, known=known)
+    else:
+        coded = process_parallel(documents, options, workers=workers or default_workers(), known=known)
     with _progress(quiet) as progress:
         task = progress.add_task("articles", total=None, events=0, failures=0)
         for item in coded:

@@ -150,6 +150,8 @@ class DuckDBFile(Backend):
             self._schemas[table] = pa.schema([(name, _ARROW_TYPES[kind]) for name, kind in found])
         return self._schemas[table]
 
+    arrow_schema = _arrow_schema
+
 
 class PostgreSQL(Backend):
     """A PostgreSQL database (its current schema, `public` by default) at a postgresql:// URL.
