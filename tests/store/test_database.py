@@ -323,8 +323,8 @@ def _as_version_2(db: str, article: Article) -> None:
     """Write a store as eventwire's schema version 2 wrote it: no confidence column."""
     with Store.open(db) as store:
         store.add(article)
-    run_sql(db, "ALTER TABLE events DROP COLUMN confidence",
-            "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    run_sql(db, "DROP TABLE event_clusters", "DROP TABLE article_bands", "ALTER TABLE articles DROP COLUMN copy_of",
+            "ALTER TABLE events DROP COLUMN confidence", "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
 def test_a_version_2_store_is_upgraded_when_opened_for_writing(db: str, full_article: Article) -> None:
@@ -361,7 +361,7 @@ def test_a_failed_upgrade_leaves_the_store_as_it_was(db: str, full_article: Arti
          "is not an eventwire store: it holds other tables (articles, meta)"),
         (("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
           "INSERT INTO meta VALUES ('schema_version', '1')"),
-         "has schema version 1; this eventwire reads 3 and upgrades 2"),
+         "has schema version 1; this eventwire reads 4 and upgrades 2"),
     ],
     ids=["other-program", "schema-version-1"],
 )
@@ -403,7 +403,7 @@ def _version_1(path: Path) -> None:
         (lambda path: path.write_bytes(b""), "it is an empty file"),
         (lambda path: path.mkdir(), "it is a directory"),
         (_foreign, "is not an eventwire store: it holds other tables (articles, meta)"),
-        (_version_1, "has schema version 1; this eventwire reads 3 and upgrades 2"),
+        (_version_1, "has schema version 1; this eventwire reads 4 and upgrades 2"),
     ],
     ids=["sqlite", "parquet", "csv", "empty", "directory", "other-program", "schema-version-1"],
 )

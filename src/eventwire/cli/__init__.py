@@ -69,11 +69,11 @@ def _check_db(value: str | None) -> str | None:
 
 
 def _check_format(value: str) -> str:
-    from eventwire.store.export import WRITERS
+    from eventwire.store.export import FORMATS
 
-    if value.lower() not in WRITERS:
-        raise UsageError(f"unknown export format {value!r}; formats are {', '.join(sorted(WRITERS))}")
-    return value
+    if value.lower() not in FORMATS:
+        raise UsageError(f"unknown export format {value!r}; formats are {', '.join(FORMATS)}")
+    return value.lower()
 
 
 def _positive(value: int | None) -> int | None:
@@ -144,7 +144,7 @@ MinConfidence = Annotated[
                  help="Leave out events whose confidence (0 to 1) is below this; 0 keeps all."),
 ]
 Format = Annotated[str, typer.Option("--format", "-f", callback=_check_format,
-                                     help="Output format: jsonl, csv or parquet.")]
+                                     help="Output format: csv, jsonl, parquet, gdelt, acled or geojson.")]
 Workers = Annotated[
     Optional[int],
     typer.Option("--workers", "-w", callback=_positive,
@@ -287,8 +287,13 @@ def events(
     limit: Annotated[int, typer.Option("--limit", callback=_positive, help="At most this many events.")] = 50,
     fmt: Annotated[str, typer.Option("--format", "-f", callback=_parameter(_event_format),
                                      help="table, jsonl or csv.")] = "table",
+    mentions: Annotated[bool, typer.Option(
+        "--mentions", help="One row per event mention (per article), not per real-world event.")] = False,
 ) -> None:
     """Query stored events by type, actor country, date range and place.
+
+    One row per real-world event (a cluster of the articles' mentions of it, with how many
+    mentions, articles and outlets report it), unless --mentions.
 
     Example: eventwire events --type ASSAULT --country IRN --min-confidence 0.5
     """
@@ -299,8 +304,9 @@ def events(
     if since and until and date_range(since)[0] > date_range(until)[1]:
         raise UsageError(f"--since {since} is after --until {until}; no event can match", param_hint="'--until'")
     with Store.open(db, read_only=True) as store:
-        rows = store.events(type=type, actor_country=country, since=since, until=until, place=place,
-                            happened_only=happened, min_confidence=min_confidence, limit=limit)
+        query = store.events if mentions else store.clusters
+        rows = query(type=type, actor_country=country, since=since, until=until, place=place,
+                     happened_only=happened, min_confidence=min_confidence, limit=limit)
     if fmt == "table":
         Console().print(_event_table(rows))
     else:
@@ -308,27 +314,54 @@ def events(
 
 
 @app.command()
+def cluster(db: DbPath = "eventwire.duckdb") -> None:
+    """Find syndicated copies and cluster every stored event again, from scratch.
+
+    Ingest clusters each article as it stores it; this makes the clusters again for the
+    whole store, in the order the articles were stored (after a change of eventwire's
+    clustering rules, or after writers ran at once on one PostgreSQL store).
+
+    Example: eventwire cluster --db news.duckdb
+    """
+    from eventwire.store import Store
+
+    with Store.open(db) as store:
+        counts = store.cluster()
+    stderr.print(f"{counts['events']} events of {counts['articles']} articles in [bold]{counts['clusters']}[/]"
+                 f" clusters; {counts['copies']} articles are copies → {escape(store.path)}", soft_wrap=True)
+
+
+@app.command()
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
     db: DbPath = "eventwire.duckdb",
     fmt: Format = "jsonl",
+    mentions: Annotated[bool, typer.Option(
+        "--mentions", help="jsonl, csv, parquet: one row per event mention, not per real-world event.")] = False,
 ) -> None:
-    """Export every stored event as JSON Lines, CSV or Parquet.
+    """Export every stored event: one row per real-world event (a cluster of mentions).
 
-    The file is written whole or not at all, and never over the store itself.
+    jsonl, csv and parquet hold every column (with --mentions, one row per mention);
+    gdelt writes the GDELT 2.0 event table (tab-separated, with a header) and its mentions
+    table beside it as NAME.mentions.EXT; acled writes ACLED-style CSV rows of what happened;
+    geojson an RFC 7946 FeatureCollection of the located events (docs/exports.md lists every
+    column). Each file is written whole or not at all, and never over the store itself.
 
-    Example: eventwire export -f parquet -o events.parquet
+    Example: eventwire export -f gdelt -o events.tsv
     """
     from eventwire.store import Store
-    from eventwire.store.export import export_events
+    from eventwire.store.export import export_store, gdelt_mentions_path
 
-    if _same_file(out, db):
+    written = [out, gdelt_mentions_path(out)] if fmt == "gdelt" else [out]
+    if any(_same_file(path, db) for path in written):
         raise UsageError(f"{out} is the store file; exporting there would overwrite the store",
                          param_hint="'--out'")
+    if mentions and fmt not in ("jsonl", "csv", "parquet"):
+        raise UsageError(f"--mentions is for jsonl, csv and parquet; {fmt} holds events and their mentions",
+                         param_hint="'--mentions'")
     with Store.open(db, read_only=True) as store:
-        rows = store.events()
-    export_events(rows, fmt, out)
-    stderr.print(f"{len(rows)} events → {out}")
+        counts = export_store(store, fmt, out, mentions=mentions)
+    stderr.print(", ".join(f"{count} {name}" for name, count in counts.items()) + f" → {out}")
 
 
 @app.command("eval")
@@ -444,12 +477,15 @@ def _same_file(first: Path, second: str) -> bool:
 
 
 def _event_table(rows: list[dict]) -> Table:
-    table = Table("date", "type", "source", "target", "place", "modality", "trigger", "confidence")
+    clusters = bool(rows) and "n_articles" in rows[0]
+    table = Table("date", "type", "source", "target", "place", "modality", "trigger", "confidence",
+                  *(("articles", "outlets") if clusters else ()))
     for row in rows:
         table.add_row(
             str(row.get("date") or ""), row["type"], ";".join(row.get("source_codes") or []),
             ";".join(row.get("target_codes") or []), str(row.get("place_name") or ""),
             row["modality"], row["trigger"], f"{row['confidence']:.2f}",
+            *((str(row["n_articles"]), str(row["n_sources"])) if clusters else ()),
         )
     return table
 

@@ -29,6 +29,7 @@ SUITES: dict[str, str] = {
     "acled_dates": "eventwire.evaluate.timex:evaluate_acled_dates",
     "polnear": "eventwire.evaluate.quotes:evaluate_polnear",
     "news_events": "eventwire.evaluate.news:evaluate_news_events",
+    "clusters": "eventwire.evaluate.clusters:evaluate_clusters",  # bundled, not under the gold directory
 }
 
 

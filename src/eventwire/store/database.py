@@ -19,6 +19,7 @@ from eventwire.errors import StoreError, StoreWriteError
 from eventwire.model import Article, Failure
 from eventwire.store.backends import Backend, open_backend
 from eventwire.store.dates import date_range
+from eventwire.store.linking import cluster_rows, link_article, relink
 from eventwire.store.rows import LEGACY_CONFIDENCE, Row, article_from_rows, article_rows
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ TABLES = ("articles", *RECORD_TABLES, "failures")
 EVENT_DETAIL_COLUMNS = frozenset({"sources", "targets", "place"})
 JSON_EVENT_COLUMNS = ("quantities", "mentions")
 CONFIDENCE_VERSION = 3  # the schema version that gave events their confidence
+CLUSTERS_VERSION = 4  # the schema version that clusters events (an older store is clustered on upgrade)
 _MIGRATION_NAME = re.compile(r"(\d{4})_\w+\.sql")
 
 
@@ -140,6 +142,8 @@ class Store:
             for table, rows in tables.items():
                 if rows:
                     backend.insert(table, rows)
+            link_article(backend, article.id, article.text, article.published, tables["events"],
+                         {sentence.index: sentence.text for sentence in article.sentences})
         except backend.write_errors as error:
             self._rollback()
             raise StoreWriteError(f"cannot write store {self.path!r} (article {article.id!r} not stored):"
@@ -248,7 +252,8 @@ class Store:
         event place name (any case) or its country ISO3; `since` and `until` are ISO dates,
         whole or partial ("2020", "2020-01"), and keep events whose date span overlaps
         them (undated events are left out); `min_confidence` keeps events whose confidence
-        is at least that. Each row adds the article's url, title, published date and source.
+        is at least that. Each row adds the article's url, title, published date and source,
+        and the text of the event's sentence.
 
         Example:
             >>> store.events(type="ASSAULT", actor_country="IRN", since="2020-01", limit=10)
@@ -288,14 +293,56 @@ class Store:
             "SELECT e.*,"
             + ("" if self._has_confidence else f" {confidence} AS confidence,")
             + " a.url AS article_url, a.title AS article_title,"
-            " a.published AS article_published, a.source AS article_source"
+            " a.published AS article_published, a.source AS article_source, s.text AS sentence_text"
             " FROM events e JOIN articles a ON a.id = e.article_id"
+            ' LEFT JOIN sentences s ON s.article_id = e.article_id AND s."index" = e.sentence'
             + (" WHERE " + " AND ".join(conditions) if conditions else "")
             + ' ORDER BY e.date_start NULLS LAST, e.article_id, e."index"'
         )
         if limit is not None:
             query += f" LIMIT {max(int(limit), 0)}"
         return [_event_output(row) for row in self._backend.query(query, parameters)]
+
+    def clusters(self, **filters: Any) -> list[dict[str, Any]]:
+        """Return one row per real-world event: the clusters with a mention matching `filters`.
+
+        `filters` are those of `events()`; `limit` counts clusters. A cluster row holds the
+        value most of its mentions report for each field (with `<field>_agreeing`, how many
+        do), `n_mentions`, `n_articles` (a copy counted with its original), `n_sources`
+        (distinct outlets, copies left out), `n_copies`, `first_report` and `last_report`
+        (publication dates), and `members` (event ids). Ordered as `events()` orders their
+        first mentions.
+
+        Example:
+            >>> store.clusters(type="ASSAULT", happened_only=True)[0]["n_sources"]
+            7
+        """
+        limit = filters.pop("limit", None)
+        matching = self.events(**filters)
+        if not matching:
+            return []
+        links = dict(self._backend.execute("SELECT event_id, cluster_id FROM event_clusters"))
+        wanted = {links.get(row["event_id"], row["event_id"]) for row in matching}
+        members = [row for row in self.events() if links.get(row["event_id"], row["event_id"]) in wanted]
+        copies = dict(self._backend.execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL"))
+        order = {row["event_id"]: position for position, row in enumerate(matching)}
+        rows = cluster_rows(members, links.items(), copies)
+        rows.sort(key=lambda row: min(order.get(m, len(order)) for m in row["members"]))
+        return rows if limit is None else rows[:max(int(limit), 0)]
+
+    def cluster(self) -> dict[str, int]:
+        """Find copies and cluster every stored event again, from scratch, in one transaction.
+
+        Returns how many articles, events, clusters and copies there are.
+        """
+        self._backend.begin()
+        try:
+            counts = relink(self._backend)
+        except BaseException:
+            self._rollback()
+            raise
+        self._commit("clusters")
+        return counts
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows in each table.
@@ -329,7 +376,11 @@ class Store:
             backend.begin()
             try:
                 backend.lock_schema()
-                self._migrate(self._schema_version())
+                version = self._schema_version()
+                self._migrate(version)
+                if version is not None and version < CLUSTERS_VERSION:
+                    logger.info("clustering the events of %s (schema version %s)", self.path, CLUSTERS_VERSION)
+                    relink(backend)
             except BaseException:
                 self._rollback()
                 raise

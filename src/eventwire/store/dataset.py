@@ -38,15 +38,18 @@ def event_schema() -> pa.Schema:
         events = store._backend.arrow_schema("events")
     fields = [field for field in events if field.name not in DETAIL_COLUMNS]
     fields += [pa.field(name, pa.string()) for name, _ in ARTICLE_COLUMNS]
+    fields.append(pa.field("sentence_text", pa.string()))
     return pa.schema([*fields, pa.field("month", pa.string())])
 
 
 def event_rows(article: Article) -> list[dict]:
     """The dataset rows of one article's events."""
     rows = []
+    sentences = {sentence.index: sentence.text for sentence in article.sentences}
     for row in article_rows(article, datetime.now(UTC))["events"]:
         row = {key: value for key, value in row.items() if key not in DETAIL_COLUMNS}
         row.update({column: getattr(article, field) for column, field in ARTICLE_COLUMNS})
+        row["sentence_text"] = sentences.get(row["sentence"])
         row["month"] = row["date_start"].strftime("%Y-%m") if row["date_start"] else UNDATED
         rows.append(row)
     return rows

@@ -1,4 +1,5 @@
-"""Write event rows (as `Store.events` returns them) to JSON Lines, CSV or Parquet.
+"""Write event rows (`Store.clusters` or `Store.events`) to JSON Lines, CSV or Parquet, and
+clusters as GDELT 2.0 tables, ACLED rows or GeoJSON (`exchange`).
 
 A file named by path is written atomically: it appears whole or, on failure, not at all.
 """
@@ -83,6 +84,60 @@ WRITERS: dict[str, Callable[[Rows, Output], None]] = {
     "jsonl": write_jsonl,
     "parquet": write_parquet,
 }
+CLUSTER_FORMATS = ("gdelt", "acled", "geojson")
+FORMATS = (*sorted(WRITERS), *CLUSTER_FORMATS)
+
+
+def export_store(store: Any, fmt: str, out: Path, *, mentions: bool = False) -> dict[str, int]:
+    """Write a store's events to `out` in `fmt` (one of `FORMATS`); return what was written.
+
+    jsonl, csv and parquet write one row per cluster (real-world event), or per mention
+    with `mentions`; "gdelt" writes the GDELT 2.0 event table to `out` (tab-separated, with
+    a header) and its mentions table beside it (`<name>.mentions<suffix>`); "acled" writes
+    ACLED-style CSV rows for the clusters that happened and have an ACLED type; "geojson"
+    a FeatureCollection of the located clusters.
+
+    Example:
+        >>> export_store(store, "gdelt", Path("events.tsv"))
+        {'events': 120, 'mentions': 340}
+    """
+    from eventwire.store import exchange
+
+    fmt = fmt.lower()
+    if fmt in WRITERS:
+        rows = store.events() if mentions else store.clusters()
+        export_events(rows, fmt, out)
+        return {"mentions" if mentions else "events": len(rows)}
+    if fmt not in CLUSTER_FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}")
+    clusters = store.clusters()
+    if fmt == "geojson":
+        collection = exchange.geojson(clusters)
+        with _text_output(out) as stream:
+            json.dump(collection, stream, ensure_ascii=False, default=_plain)
+        return {"events": len(collection["features"])}
+    if fmt == "acled":
+        rows = exchange.acled_rows(clusters)
+        _write_table(rows, exchange.ACLED_COLUMNS, out, ",")
+        return {"events": len(rows)}
+    events = exchange.gdelt_events(clusters)
+    linked = exchange.gdelt_mentions(clusters, store.events())
+    _write_table(linked, exchange.GDELT_MENTION_COLUMNS, gdelt_mentions_path(out), "\t")
+    _write_table(events, exchange.GDELT_EVENT_COLUMNS, out, "\t")
+    return {"events": len(events), "mentions": len(linked)}
+
+
+def gdelt_mentions_path(out: Path) -> Path:
+    """Where `export_store` puts the GDELT mentions table of an event table written to `out`."""
+    return out.with_name(f"{out.stem}.mentions{out.suffix}")
+
+
+def _write_table(rows: Rows, columns: tuple[str, ...], out: Output, delimiter: str) -> None:
+    with _text_output(out, newline="") as stream:
+        writer = csv.writer(stream, delimiter=delimiter)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_csv_cell(row.get(column)) for column in columns])
 
 
 def _columns(rows: Rows) -> list[str]:
