@@ -3,7 +3,8 @@
 The documents are the texts of the gold suites (whole articles first, then ACLED notes up to
 the number asked for), written to a temporary JSON Lines file and read by `eventwire ingest
 --workers N`, as a user runs it, once per store. Prints each run's time and the rows each
-table holds on each backend, and how many rows differ (every column but `ingested_at`).
+table holds on each backend (the clusters and copy bands too), and how many rows differ
+(every column but the write times).
 
 Usage: .venv/bin/python benchmarks/backends.py GOLD_DIR --postgres URL [--documents 2000] [--workers 2]
 """
@@ -23,7 +24,9 @@ from eventwire.store import TABLES, Store
 ARTICLE_FILES = ("news_events/articles.jsonl", "polnear/docs_dev.jsonl", "m2e2_voa/docs.jsonl",
                  "geowebnews/docs.jsonl", "trnews/docs.jsonl", "timebank/docs.jsonl")
 NOTES_FILE = "acled/cases.jsonl"
-KEYS = {"articles": ("id",), "events": ("event_id",), "failures": ("source", "code")}
+KEYS = {"articles": ("id",), "events": ("event_id",), "failures": ("source", "code"),
+        "event_clusters": ("event_id",), "article_bands": ("article_id", "band")}
+COMPARED = (*TABLES, "event_clusters", "article_bands")  # with what linking derived
 SKIPPED_COLUMNS = frozenset({"ingested_at", "at"})  # the time each run wrote a row
 
 
@@ -76,7 +79,7 @@ def main() -> None:
         print(f"{'':12}{'duckdb':>10}{'postgresql':>12}{'rows differing':>16}")
         print(f"{'seconds':12}{seconds['duckdb']:>10.1f}{seconds['postgresql']:>12.1f}")
         with Store.open(duckdb_file, read_only=True) as left, Store.open(arguments.postgres, read_only=True) as right:
-            for table in TABLES:
+            for table in COMPARED:
                 first, second = table_rows(left, table), table_rows(right, table)
                 differing = sum(a != b for a, b in zip(first, second)) + abs(len(first) - len(second))
                 print(f"{table:12}{len(first):>10}{len(second):>12}{differing:>16}")

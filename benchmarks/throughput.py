@@ -131,6 +131,8 @@ def main() -> None:
         print(f"  1 worker (this process) {len(texts) / one:14.2f}   {rest / one_steady:21.2f}")
         print(f"  {args.workers} worker processes    {len(texts) / many:14.2f}   {rest / many_steady:21.2f}")
         print(f"  speed-up                {one / many:13.2f}x   {one_steady / many_steady:20.2f}x")
+        # the largest of the finished worker processes (each loads its own model and data)
+        print(f"peak RSS of a worker process: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from eventwire.store import Store
 
 @pytest.fixture(scope="module")
 def coded(ctx) -> list[tuple[dict, Article]]:
-    reports = load_reports()
+    reports = load_reports("tune")
     documents = [Document(source=f"reports#{r['id']}", content=r["text"], url=r["url"], published=r["published"],
                           title=r["title"]) for r in reports]
     return list(zip(reports, process(documents, ctx)))
@@ -67,7 +67,7 @@ def test_clustering_again_from_scratch_gives_the_incremental_clusters(filled: St
     before = sorted(tuple(sorted(row["members"])) for row in filled.clusters(limit=None))
     before_ids = sorted(row["cluster_id"] for row in filled.clusters(limit=None))
     counts = filled.cluster()
-    assert counts["articles"] == len(load_reports()) and counts["copies"] == 1
+    assert counts["articles"] == len(load_reports("tune")) and counts["copies"] == 1
     assert sorted(tuple(sorted(row["members"])) for row in filled.clusters(limit=None)) == before
     assert sorted(row["cluster_id"] for row in filled.clusters(limit=None)) == before_ids  # stable ids
 
@@ -175,3 +175,14 @@ def test_geojson_export_is_valid_rfc_7946(filled: Store, tmp_path) -> None:
         row = next(r for r in located if r["cluster_id"] == feature["id"])
         assert (round(row["place_lon"], 6), round(row["place_lat"], 6)) == (lon, lat)
         assert feature["properties"]["n_articles"] == row["n_articles"]
+
+
+def test_b_cubed_scores_a_split_and_a_merge() -> None:
+    from eventwire.evaluate.clusters import b_cubed
+
+    gold = {"a": 1, "b": 1, "c": 1, "d": 2}
+    assert b_cubed({"a": "x", "b": "x", "c": "x", "d": "y"}, gold) == (1.0, 1.0)
+    precision, recall = b_cubed({"a": "x", "b": "x", "c": "y", "d": "z"}, gold)  # one report split off
+    assert precision == 1.0 and recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
+    precision, recall = b_cubed({"a": "x", "b": "x", "c": "x", "d": "x"}, gold)  # two events merged
+    assert recall == 1.0 and precision == pytest.approx((3 / 4 * 3 + 1 / 4) / 4)

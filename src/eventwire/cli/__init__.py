@@ -11,6 +11,7 @@ import dataclasses
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -362,6 +363,55 @@ def export(
     with Store.open(db, read_only=True) as store:
         counts = export_store(store, fmt, out, mentions=mentions)
     stderr.print(", ".join(f"{count} {name}" for name, count in counts.items()) + f" → {out}")
+
+
+@app.command()
+def serve(
+    db: Annotated[Optional[str], typer.Option(
+        "--db", callback=_check_db, envvar="EVENTWIRE_DB",
+        help="The event store (a DuckDB file or a postgresql:// URL); default eventwire.duckdb if it"
+             " exists, else the bundled example reports, coded at start-up.")] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(
+        "--token", envvar="EVENTWIRE_TOKEN",
+        help="Accept POST /extract and /ingest from requests that carry it (Authorization: Bearer);"
+             " without one the server is read-only.")] = None,
+) -> None:
+    """Serve the store over HTTP: the REST API, with its OpenAPI docs at /docs.
+
+    Read-only unless a token is given. Listens on 127.0.0.1 unless --host says otherwise.
+
+    Example: eventwire serve --db news.duckdb --port 8000
+    """
+    try:
+        import uvicorn
+
+        from eventwire.serve.api import create_app
+    except ImportError as error:
+        raise UsageError(f"eventwire serve needs the serve extra: pip install 'eventwire[serve]' ({error.name}"
+                         " is missing)") from None
+    with tempfile.TemporaryDirectory() as folder:
+        if db is None:
+            db = "eventwire.duckdb" if Path("eventwire.duckdb").is_file() else _example_store(Path(folder))
+        app = create_app(db, token=token)
+        stderr.print(f"serving {escape(app.state.server.store.path)} on http://{host}:{port} (docs at /docs)")
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _example_store(folder: Path) -> str:
+    """A store of the bundled example reports (eventwire's clustering set), coded now."""
+    from eventwire.evaluate.clusters import load_reports
+    from eventwire.pipeline import default_workers, process_parallel
+    from eventwire.store import Store
+
+    stderr.print("no store given and no eventwire.duckdb here: coding the bundled example reports")
+    documents = [Document(source=f"example#{r['id']}", content=r["text"], url=r["url"], published=r["published"],
+                          title=r["title"]) for r in load_reports()]
+    path = folder / "example.duckdb"
+    with Store.open(path) as store:
+        store.add_all(process_parallel(documents, Options(), workers=default_workers()))
+    return str(path)
 
 
 @app.command("eval")

@@ -229,7 +229,8 @@ def cluster_rows(events: list[Row], links: Iterable[tuple[str, str]], copies: di
 
     `links` maps event ids to cluster ids; `copies` maps article ids to the article they
     copy. Each cluster row holds its consensus (the value most members report, with how
-    many do), its counts and its first member's other columns.
+    many do), its counts, the highest confidence of its members and its first member's
+    other columns.
     """
     cluster_of = dict(links)
     groups: dict[str, list[Row]] = {}
@@ -248,6 +249,7 @@ def cluster_rows(events: list[Row], links: Iterable[tuple[str, str]], copies: di
                 row[column] = _unhashable(part)
             row[f"{key}_agreeing"] = agreeing
         row.update({
+            "confidence": max(m["confidence"] for m in members),  # as sure as its surest report
             "n_mentions": sum(len(m["mentions"]) or 1 for m in members),
             "n_articles": len(originals),
             "n_sources": len(sources),
