@@ -19,7 +19,7 @@ from eventwire.context import Context
 from eventwire.errors import EngineError, InternalError, InvalidArgument, WorkerDied
 from eventwire.model import Article, Document, Failure
 from eventwire.options import Options
-from eventwire.pipeline import _batches, process
+from eventwire.pipeline import process, run_pool
 
 logger = logging.getLogger(__name__)
 
@@ -70,14 +70,8 @@ def process_ray(
             raise EngineError(f"cannot start or reach {where}: {type(error).__name__}: {error}") from error
     pool = _ActorPool(ray, options, actors or max(int(ray.cluster_resources().get("CPU", 1)), 1), known)
     try:
-        for batch in _batches(items, options.batch_size):
-            pool.submit(batch)
-            while pool.full():
-                yield from pool.next_results()
-        while pool.pending:
-            yield from pool.next_results()
+        yield from run_pool(pool, items, options.batch_size)
     finally:
-        pool.close()
         if started_here:
             ray.shutdown()
 

@@ -15,6 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import islice
+from typing import Any
 
 from eventwire.context import Context
 from eventwire.errors import DocumentTimeout, EventwireError, InternalError, WorkerDied
@@ -136,9 +137,17 @@ def process_parallel(
         stream = first if rest is None else _chain(first, rest, iterator)
         yield from process(stream, Context(options), skip=(lambda article: article.id in known) if known else None)
         return
-    pool = _Pool(options, workers, known)
+    yield from run_pool(_Pool(options, workers, known), _chain(first, rest, iterator), options.batch_size)
+
+
+def run_pool(pool: Any, items: Iterable, batch_size: int) -> Iterator[Article | Failure]:
+    """Feed `items` to `pool` in batches and yield its results in input order, then close it.
+
+    `pool` has `submit(batch)`, `full()`, `pending` and `next_results()` (the next batch's
+    results, in the order batches were submitted): `_Pool` here, Ray's in `distributed`.
+    """
     try:
-        for batch in _batches(_chain(first, rest, iterator), options.batch_size):
+        for batch in _batches(items, batch_size):
             pool.submit(batch)
             while pool.full():
                 yield from pool.next_results()

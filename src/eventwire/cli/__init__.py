@@ -387,31 +387,21 @@ def serve(
     try:
         import uvicorn
 
-        from eventwire.serve.api import create_app
+        from eventwire.serve.api import create_app, example_store
     except ImportError as error:
         raise UsageError(f"eventwire serve needs the serve extra: pip install 'eventwire[serve]' ({error.name}"
                          " is missing)") from None
     with tempfile.TemporaryDirectory() as folder:
         if db is None:
-            db = "eventwire.duckdb" if Path("eventwire.duckdb").is_file() else _example_store(Path(folder))
+            if Path("eventwire.duckdb").is_file():
+                db = "eventwire.duckdb"
+            else:
+                stderr.print("no store given and no eventwire.duckdb here: coding the bundled example reports")
+                db = example_store(Path(folder))
         app = create_app(db, token=token)
         stderr.print(f"serving {escape(app.state.server.store.path)} on http://{host}:{port} (docs at /docs)")
         uvicorn.run(app, host=host, port=port, log_level="warning")
 
-
-def _example_store(folder: Path) -> str:
-    """A store of the bundled example reports (eventwire's clustering set), coded now."""
-    from eventwire.evaluate.clusters import load_reports
-    from eventwire.pipeline import default_workers, process_parallel
-    from eventwire.store import Store
-
-    stderr.print("no store given and no eventwire.duckdb here: coding the bundled example reports")
-    documents = [Document(source=f"example#{r['id']}", content=r["text"], url=r["url"], published=r["published"],
-                          title=r["title"]) for r in load_reports()]
-    path = folder / "example.duckdb"
-    with Store.open(path) as store:
-        store.add_all(process_parallel(documents, Options(), workers=default_workers()))
-    return str(path)
 
 
 @app.command("eval")

@@ -73,11 +73,6 @@ def content_words(text: str | None) -> frozenset[str]:
     return frozenset(word for word in _WORD.findall((text or "").lower()) if word not in STOPWORDS)
 
 
-def compatible(first: Mention, second: Mention) -> bool:
-    """Whether nothing says the two mentions are different events."""
-    return conflict(first, second) is None
-
-
 def conflict(first: Mention, second: Mention) -> str | None:
     """What says two mentions are different events: "hard" (type, modality, mode, date, place,
     the same article), "actors" (actor countries that do not overlap on a side), or None."""

@@ -16,6 +16,7 @@ import hmac
 import threading
 from collections import Counter, defaultdict
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
@@ -198,6 +199,20 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = MAX_B
 
     app.state.server = server
     return app
+
+
+def example_store(folder: Path) -> str:
+    """Code the bundled example reports (eventwire's clustering set) into a store in `folder`."""
+    from eventwire.evaluate.clusters import load_reports
+    from eventwire.options import Options
+    from eventwire.pipeline import default_workers, process_parallel
+
+    documents = [Document(source=f"example#{r['id']}", content=r["text"], url=r["url"], published=r["published"],
+                          title=r["title"]) for r in load_reports()]
+    path = folder / "example.duckdb"
+    with Store.open(path) as store:
+        store.add_all(process_parallel(documents, Options(), workers=default_workers()))
+    return str(path)
 
 
 def _event_filters(

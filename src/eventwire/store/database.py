@@ -323,7 +323,9 @@ class Store:
             return []
         links = dict(self._backend.execute("SELECT event_id, cluster_id FROM event_clusters"))
         wanted = {links.get(row["event_id"], row["event_id"]) for row in matching}
-        members = [row for row in self.events() if links.get(row["event_id"], row["event_id"]) in wanted]
+        filtered = any(value not in (None, False) for value in filters.values())
+        every = self.events() if filtered else matching  # unfiltered, the first query read them all
+        members = [row for row in every if links.get(row["event_id"], row["event_id"]) in wanted]
         copies = dict(self._backend.execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL"))
         order = {row["event_id"]: position for position, row in enumerate(matching)}
         rows = cluster_rows(members, links.items(), copies)

@@ -21,12 +21,12 @@ import pyarrow.dataset as ds
 
 from eventwire.errors import WriteError
 from eventwire.model import Article
+from eventwire.store.database import EVENT_DETAIL_COLUMNS as DETAIL_COLUMNS
 from eventwire.store.rows import article_rows
 
 UNDATED = "undated"
 ARTICLE_COLUMNS = (("article_url", "url"), ("article_title", "title"), ("article_published", "published"),
                    ("article_source", "source"))
-DETAIL_COLUMNS = frozenset({"sources", "targets", "place"})  # as `Store.events()` leaves them out
 
 
 @cache

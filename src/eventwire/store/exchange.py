@@ -11,7 +11,8 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+
+from eventwire.store.linking import outlet_host
 
 Row = dict[str, Any]
 
@@ -100,7 +101,7 @@ def gdelt_mentions(clusters: Iterable[Row], mentions: Iterable[Row]) -> list[Row
             "EventTimeDate": first + "000000" if first else None,
             "MentionTimeDate": published + "000000" if published else None,
             "MentionType": 1 if mention["article_url"] else 6,  # 1 web, 6 other (a file)
-            "MentionSourceName": _host(mention["article_url"]) or mention["article_source"],
+            "MentionSourceName": outlet_host(mention["article_url"]) or mention["article_source"],
             "MentionIdentifier": mention["article_url"] or mention["article_source"],
             "SentenceID": mention["sentence"] + 1 if mention["sentence"] is not None else None,
             "ActionCharOffset": mention["start"],
@@ -249,12 +250,9 @@ def _inter(actor: Row) -> int:
     return ACLED_INTER.get(actor["sector"] or "", 0)
 
 
-def _host(url: str | None) -> str:
-    return (urlsplit(url or "").hostname or "").removeprefix("www.")
-
-
 def _outlets(cluster: Row) -> set[str]:
-    return {host for host in (_host(url) for url in cluster.get("member_urls") or [cluster["article_url"]]) if host}
+    return {host for host in (outlet_host(url) for url in cluster.get("member_urls") or [cluster["article_url"]])
+            if host}
 
 
 def _fatalities(cluster: Row) -> int | None:

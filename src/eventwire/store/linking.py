@@ -273,10 +273,14 @@ CONSENSUS = {
 }
 
 
+def outlet_host(url: str | None) -> str:
+    """The outlet of a URL: its host without "www." ("" for none)."""
+    return (urlsplit(url or "").hostname or "").removeprefix("www.")
+
+
 def _outlet(row: Row) -> str:
-    """The outlet that published an article: its URL's host (without www.), else its id."""
-    host = urlsplit(row["article_url"] or "").hostname or ""
-    return host.removeprefix("www.") or f"article:{row['article_id']}"
+    """The outlet that published an article: its URL's host, else the article itself."""
+    return outlet_host(row["article_url"]) or f"article:{row['article_id']}"
 
 
 def _hashable(value: Any) -> Any:
