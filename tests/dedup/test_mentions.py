@@ -46,6 +46,28 @@ def test_incompatible_mentions_stay_apart(second):
     assert len(merged(first, second)) == 2
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "events"),
+    [
+        (actor("AFG", "CVL"), actor("AFG", "GOV"), 2),   # "the family expressed outrage", "the president condemned"
+        (actor("AFG", "REL"), actor("AFG", "CVL"), 2),   # a cleric's accusation, a family's
+        (actor("AFG", "COP"), actor("AFG", "GOV"), 1),   # "police arrested him", "the government detained him"
+        (actor("AFG", "MIL"), actor("AFG"), 1),          # "the army", "Afghanistan": a country alone
+        (actor("AFG", "CVL"), actor(None), 1),           # a source nothing codes contradicts nothing
+    ],
+)
+def test_sources_of_one_country_and_other_sectors_stay_apart(first, second, events):
+    """Issue 11: in a story told within one country, the sector tells the actors apart."""
+    a = event(0, [first], type="ACCUSE", cameo="111")
+    b = event(50, [second], type="ACCUSE", cameo="111")
+    assert len(merged(a, b)) == events
+
+
+def test_targets_of_one_country_and_other_sectors_still_merge():
+    assert len(merged(event(0, [actor("IRN")], [actor("USA", "MIL")]),
+                      event(50, [actor("IRN")], [actor("USA", "GOV")]))) == 1
+
+
 def town(name: str, lat: float, lon: float) -> Place:
     return Place(name, name, 1, "P", "PPL", "AFG", None, lat, lon, Evidence(0, 0, 1, "test"))
 

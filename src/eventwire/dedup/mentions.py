@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from eventwire.actors.phrases import STATE_SECTORS
 from eventwire.context import Context
 from eventwire.model import Actor, Article, Event
 from eventwire.places.actor_country import coded_country
@@ -23,9 +24,9 @@ DATE_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year":
 def merge_mentions(article: Article, ctx: Context) -> Article:
     """Merge events of the same type, status, compatible actors and day.
 
-    Two mentions are compatible when neither names a source (or target) country the other
-    contradicts: an empty side (or one with an implied actor only) matches anything, and
-    known sides must share a country.
+    Two mentions are compatible when neither names a source (or target) the other
+    contradicts: an empty side (or one with an implied actor only) matches anything; known
+    targets must share a country, and known sources an actor (see `_same_sources`).
     The merged event keeps the first mention as evidence, every mention in `mentions`,
     and the union of actors and quantities. Among equally likely events, the one mentioned
     last before wins ("the shooting" refers back to the latest attack).
@@ -68,7 +69,7 @@ def same_event(first: Event, second: Event) -> bool:
         first.type == second.type
         and (first.mode == second.mode or None in (first.mode, second.mode))
         and _status(first) == _status(second)
-        and _compatible(first.sources, second.sources)
+        and _same_sources(first.sources, second.sources)
         and _compatible(first.targets, second.targets)
         and _agree(_stated_day(first), _stated_day(second))
         and _same_place(first, second)
@@ -135,6 +136,22 @@ def _countries(actors: tuple[Actor, ...]) -> set[str]:
 def _compatible(first: tuple[Actor, ...], second: tuple[Actor, ...]) -> bool:
     a, b = _countries(first), _countries(second)
     return not a or not b or bool(a & b)
+
+
+def _same_sources(first: tuple[Actor, ...], second: tuple[Actor, ...]) -> bool:
+    """Whether the sources can be one actor: one country and sector, a country alone matching
+    any of its sectors and the state's sectors counting as one. In a story told within one
+    country that is what tells acts apart: "the family expressed outrage" and "the president
+    condemned it" are two events, "police arrested him" and "the government detained him" may
+    be one. (Targets are compared by country only: the parser's targets are often places.)"""
+    a, b = _coded(first), _coded(second)
+    return not a or not b or any(x == y or x[0] == y[0] and None in (x[1], y[1]) for x in a for y in b)
+
+
+def _coded(actors: tuple[Actor, ...]) -> set[tuple[str, str | None]]:
+    """(country, sector) of the named actors the text codes a country for."""
+    return {(country, "STATE" if actor.sector in STATE_SECTORS else actor.sector)
+            for actor in _named(actors) if (country := coded_country(actor))}
 
 
 def _agree(first: str | None, second: str | None) -> bool:
