@@ -253,3 +253,34 @@ def test_issue_16_extension_autoload_is_off(tmp_path):
         settings = dict(store._backend._connection.execute(
             "SELECT name, value FROM duckdb_settings() WHERE name LIKE 'auto%_known_extensions'").fetchall())
     assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+
+
+def test_progress_bar_on_a_terminal_counts_down_to_a_known_total(tmp_path: Path) -> None:
+    """Issue 13: on a terminal, ingest shows articles done of how many, and the time left."""
+    import os
+    import pty
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for number in range(3):
+        (news / f"{number}.txt").write_text(f"Protesters marched in Tehran on day {number}.\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    command = [sys.executable, "-m", "eventwire", "ingest", str(news), "--db", str(tmp_path / "news.duckdb"),
+               "--workers", "1"]
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "160"}
+    with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower,
+                          env=env) as process:
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert process.wait(timeout=120) == 0, shown.decode(errors="replace")
+    os.close(leader)
+    text = shown.decode("utf-8", errors="replace")
+    assert "of 3" in text and "ETA" in text and "articles" in text, text

@@ -130,3 +130,36 @@ def test_issue_16_missing_undecodable_path_is_named_printably(tmp_path: Path) ->
     (failure,) = read_path(Path(os.fsdecode(os.fsencode(tmp_path) + b"/gone\xff.txt")))
     assert failure.source == f"{tmp_path}/gone\\xff.txt"
     assert failure.reason == f"{tmp_path}/gone\\xff.txt: no such file or directory"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"a.html": b"<html><body><p>One.</p></body></html>", "b.txt": b"Two."}, 2),
+        ({"records.jsonl": b'{"text": "One."}\n\n{"text": "Two."}\n{"text": "Three."}\n'}, 3),
+        ({"notes.md": b'{"text": "One."}\n{"text": "Two."}\n'}, 2),           # sniffed as JSON Lines
+        ({"empty.jsonl": b""}, 1),                                               # one failure
+        ({"array.json": b'[{"text": "One."}, {"text": "Two."}]'}, None),        # records only a parse counts
+        ({"feed.rss": b"<rss><channel><item/></channel></rss>"}, None),
+        ({"sub/deep/c.txt": b"Three.", "a.txt": b"One.", ".hidden.txt": b"skipped"}, 2),
+    ],
+)
+def test_count_documents_matches_what_reading_yields(tmp_path: Path, files: dict, expected: int | None) -> None:
+    from eventwire.ingest import count_documents, read_sources
+
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    assert count_documents([str(tmp_path)]) == expected
+    if expected is not None:
+        assert len(list(read_sources([str(tmp_path)]))) == expected
+
+
+def test_count_documents_of_a_warc_stdin_or_url_is_unknown(tmp_path: Path) -> None:
+    from eventwire.ingest import count_documents
+
+    write_warc(tmp_path / "crawl.warc.gz")
+    assert count_documents([str(tmp_path / "crawl.warc.gz")]) is None
+    assert count_documents(["-"]) is None
+    assert count_documents(["https://example.org/a"]) is None
+    assert count_documents([str(tmp_path / "missing.txt")]) == 1  # the failure it becomes

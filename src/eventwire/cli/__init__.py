@@ -20,7 +20,8 @@ from typing import Annotated, Any, Optional, TextIO
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 from rich.table import Table
 from rich.text import Text
 
@@ -437,7 +438,7 @@ def _run(
     code the documents (default: one per core), or with `engine` "ray" as many Ray actors
     on the cluster at `address` (default: one per CPU of the cluster).
     """
-    from eventwire.ingest import read_sources
+    from eventwire.ingest import count_documents, read_sources
     from eventwire.pipeline import default_workers, process_parallel
 
     options = Options()
@@ -448,8 +449,9 @@ def _run(
         coded = process_ray(documents, options, address=address, actors=workers, known=known)
     else:
         coded = process_parallel(documents, options, workers=workers or default_workers(), known=known)
-    with _progress(quiet) as progress:
-        task = progress.add_task("articles", total=None, events=0, failures=0)
+    total = None if _quiet(quiet) else count_documents(sources)
+    with _progress(quiet, total) as progress:
+        task = progress.add_task("articles", total=total, events=0, failures=0)
         for item in coded:
             if isinstance(item, Failure):
                 stderr.print(f"[red]{item.code}[/] {escape(item.source)}: {escape(item.reason)}", soft_wrap=True)
@@ -481,13 +483,19 @@ class _Rate(ProgressColumn):
         return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
 
 
-def _progress(quiet: bool = False) -> Progress:
-    """A progress bar on stderr (a terminal only): articles done, rate, events, failures."""
+def _progress(quiet: bool = False, total: int | None = None) -> Progress:
+    """A progress bar on stderr (a terminal only): articles done (of how many, with the time
+    left, where the inputs tell: see `ingest.count_documents`), rate, events, failures."""
+    known = [TextColumn(f"of {total}"), BarColumn(bar_width=24), TextColumn("ETA"), TimeRemainingColumn()]
     return Progress(
-        SpinnerColumn(), TextColumn("{task.completed} articles"), _Rate(),
+        SpinnerColumn(), TextColumn("{task.completed} articles"), *(known if total is not None else ()), _Rate(),
         TextColumn("{task.fields[events]} events, {task.fields[failures]} failed"),
-        TimeElapsedColumn(), console=stderr, transient=True, disable=quiet or not stderr.is_terminal,
+        TimeElapsedColumn(), console=stderr, transient=True, disable=_quiet(quiet),
     )
+
+
+def _quiet(quiet: bool) -> bool:
+    return quiet or not stderr.is_terminal
 
 
 @contextmanager

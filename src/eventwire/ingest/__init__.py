@@ -12,7 +12,7 @@ from pathlib import Path
 
 from eventwire.ingest.content import read_content, sniff_kind
 from eventwire.ingest.feeds import read_feed
-from eventwire.ingest.files import read_directory, read_file, read_path, read_stdin
+from eventwire.ingest.files import count_documents, read_directory, read_file, read_path, read_stdin
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.names import printable_source
 from eventwire.ingest.urls import is_url, read_url
@@ -21,6 +21,7 @@ from eventwire.model import Document, Failure
 from eventwire.options import Options
 
 __all__ = [
+    "count_documents",
     "printable_source",
     "read_content",
     "read_directory",

@@ -8,7 +8,7 @@ import logging
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -16,6 +16,7 @@ from eventwire.errors import DocumentTooLarge, ReadError
 from eventwire.ingest.content import FEED, HTML, JSONL, SNIFF_BYTES, TEXT, WARC, read_content, sniff_kind
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.names import printable_source
+from eventwire.ingest.urls import is_url
 from eventwire.ingest.warc import read_warc
 from eventwire.model import Document, Failure
 from eventwire.options import Options
@@ -249,3 +250,50 @@ def _too_large(source: str, size: int | None, options: Options) -> Failure:
     return Failure(source, DocumentTooLarge.code,
                    f"{source}: {stated}, over max_document_bytes={options.max_document_bytes:,} "
                    f"(only JSON Lines and web archives are read past it)")
+
+
+def count_documents(sources: Iterable[str]) -> int | None:
+    """How many items (documents and failures) reading `sources` will yield, where that is
+    cheap to know: one per HTML or text file and per unreadable entry, one per non-blank
+    line of a JSON Lines file. None when a source is standard input or a URL, or a file holds
+    a web archive, a feed or a JSON array, whose records only a full read can count.
+
+    Example:
+        >>> count_documents(["news/"])  # two HTML pages and a JSON Lines file of 40 lines
+        42
+    """
+    total = 0
+    for source in sources:
+        if source == "-" or is_url(source):
+            return None
+        path = Path(source)
+        try:
+            entries = _walk(path) if path.is_dir() else iter([(path, None)])
+        except OSError:
+            return None
+        for entry, failure in entries:
+            found = 1 if failure is not None else _count_in_file(entry)
+            if found is None:
+                return None
+            total += found
+    return total
+
+
+def _count_in_file(path: Path) -> int | None:
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return 1  # the failure read_file gives it
+        with path.open("rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+            kind = kind_of(path) or sniff_kind(head)
+            if kind in (WARC, FEED):
+                return None
+            if kind != JSONL:
+                return 1
+            if head.lstrip().startswith(b"["):
+                return None
+            stream.seek(0)
+            return max(1, sum(1 for line in stream if line.strip()))
+    except OSError:
+        return 1  # unreadable: one failure
