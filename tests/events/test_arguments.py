@@ -70,6 +70,16 @@ def arguments(ctx):
         # social groups are actors: merchants (BUS), drivers (LAB), women (CVL)
         ("Peruvian merchants protested outside the market.", "protested", ({"PERBUS"}, set())),
         ("Bolivian taxi drivers blocked the road.", "blocked", ({"BOLLAB"}, set())),
+        # issue 11: the noun a past participle modifies undergoes the act (a reduced passive)
+        ("Syrian civilians killed by Russian airstrikes were buried on Monday.", "killed",
+         ({"RUSMIL"}, {"SYRCVL"})),
+        ("Two Iraqi soldiers wounded in the blast were taken to hospital.", "wounded", (set(), {"IRQMIL"})),
+        # a relative pronoun stands for its noun, not for the actors of its own clause
+        ("These attacks by Syrian rebels, which killed Turkish soldiers, shocked Europe.", "killed",
+         ({"SYRREB"}, {"TURMIL"})),
+        ("In Kenya these attacks, which killed Turkish soldiers, were meant to shock.", "killed",
+         (set(), {"TURMIL"})),
+        ("Iranian protesters who stormed the Saudi embassy were arrested.", "stormed", ({"IRNCVL"}, {"SAUGOV"})),
     ],
 )
 def test_finds_sources_and_targets(arguments, text, trigger, expected):

@@ -109,14 +109,17 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
                     ) -> tuple[list[Actor], list[Actor]]:
     sources: list[Actor] = []
     targets: list[Actor] = []
-    passive = _is_passive(verb)
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "civilians killed by airstrikes"
+    passive = _is_passive(verb) or reduced
     stance = (passive and verb.lower_ in word_list("stance_participles")
               and not any(c.dep_ == "agent" for c in verb.children))
+    if reduced:
+        targets += _outside(actors_of(verb.head, index), verb)  # the noun undergoes the act
     for child in _argument_children(verb):
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and stance):
-            sources += actors_of(_relative_head(child), index)
+            sources += _subject_actors(child, verb, index)
         elif child.dep_ == "nsubjpass":
-            targets += actors_of(_relative_head(child), index)
+            targets += _subject_actors(child, verb, index)
         elif child.dep_ == "agent":
             sources += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
         elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
@@ -134,7 +137,7 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
         if subject is not None:
             sources += actors_of(subject, index)
     if verb.dep_ == "relcl" and not sources and not passive:
-        sources += actors_of(verb.head, index)
+        sources += _outside(actors_of(verb.head, index), verb)
     if verb.dep_ == "acl" and not sources and verb.tag_ == "VBG":
         sources += actors_of(verb.head, index)  # "protesters demonstrating against ..."
     if not targets:
@@ -148,6 +151,21 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
     if not targets:
         targets += _condition_subjects(verb, index)
     return _coded_first(sources), _coded_first(t for t in targets if t not in sources)
+
+
+def _subject_actors(subject: Token, verb: Token, index: ActorIndex) -> list[Actor]:
+    """The actors of a subject; of a relative pronoun, those of the noun it stands for, outside
+    the relative clause ("these attacks, that killed 162 people")."""
+    head = _relative_head(subject)
+    return actors_of(head, index) if head is subject else _outside(actors_of(head, index), verb)
+
+
+def _outside(actors: list[Actor], clause: Token) -> list[Actor]:
+    """The actors not named inside `clause`: the noun a relative or participle clause hangs on
+    is found by its phrase, which holds the clause itself ("these attacks, that killed 162
+    people": the attacks did the killing, not the people)."""
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    return [actor for actor in actors if not start <= actor.evidence.start < end]
 
 
 def _argument_children(verb: Token) -> list[Token]:
