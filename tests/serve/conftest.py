@@ -9,12 +9,13 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from eventwire.evaluate.clusters import load_reports
-from eventwire.model import Document
+from eventwire.model import Article, Document, Failure
 from eventwire.pipeline import process
 from eventwire.store import Store
 
@@ -22,22 +23,41 @@ TOKEN = "test-token-1234"
 
 
 @pytest.fixture(scope="session")
-def served_db(tmp_path_factory, ctx) -> Path:
-    db = tmp_path_factory.mktemp("serve") / "served.duckdb"
+def coded_reports(ctx) -> list[Article | Failure]:
+    """The clustering set's tuning reports, coded once for every store the tests make."""
     documents = [Document(source=f"reports#{r['id']}", content=r["text"], url=r["url"], published=r["published"],
                           title=r["title"]) for r in load_reports("tune")]
-    with Store.open(db) as store:
-        store.add_all(process(documents, ctx))
+    return list(process(documents, ctx))
+
+
+def make_store(target: str | Path, coded: list[Article | Failure]) -> str:
+    """Store the coded reports at `target` (a DuckDB file or a PostgreSQL URL); return it as text."""
+    with Store.open(target) as store:
+        store.add_all(coded)
+    return str(target)
+
+
+@pytest.fixture(scope="session")
+def served_db(tmp_path_factory, coded_reports) -> Path:
+    db = tmp_path_factory.mktemp("serve") / "served.duckdb"
+    make_store(db, coded_reports)
     return db
 
 
 @pytest.fixture(scope="session")
 def server(served_db: Path, ctx) -> Iterator[str]:
+    with serving(str(served_db), ctx, max_body_bytes=64 * 1024) as url:
+        yield url
+
+
+@contextmanager
+def serving(db: str, ctx, **options) -> Iterator[str]:
+    """The API over the store `db` (writable with TOKEN) on a real uvicorn server on loopback; its URL."""
     import uvicorn
 
     from eventwire.serve.api import create_app
 
-    app = create_app(str(served_db), token=TOKEN, max_body_bytes=64 * 1024)
+    app = create_app(db, token=TOKEN, **options)
     app.state.server._ctx = ctx  # the session's loaded pipeline, as the server would load its own
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -49,9 +69,12 @@ def server(served_db: Path, ctx) -> Iterator[str]:
     while not running.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert running.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+        app.state.server.store.close()
 
 
 def call(url: str, *, method: str = "GET", body: bytes | None = None,

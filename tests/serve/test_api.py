@@ -61,6 +61,14 @@ def test_every_filter_keeps_only_matching_events(server: str, query: dict, check
     assert len(found) < len(everything)
 
 
+@pytest.mark.parametrize("sort", ["date", "-date"])
+def test_sorting_by_date_keeps_undated_events_last_either_way(server: str, sort: str) -> None:
+    dates = [item["date_start"] for item in events(server, sort=sort, limit=1000)["items"]]
+    dated = [day for day in dates if day]
+    assert dated and dated == sorted(dated, reverse=sort.startswith("-"))
+    assert dates == dated + [None] * (len(dates) - len(dated))
+
+
 def test_sorting_by_reports_puts_the_most_reported_first(server: str) -> None:
     items = events(server, sort="-reports", limit=3)["items"]
     assert items[0]["n_articles"] == 10 and items[0]["n_articles"] >= items[1]["n_articles"]

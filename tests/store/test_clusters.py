@@ -79,6 +79,20 @@ def test_filters_select_whole_clusters(filled: Store) -> None:
     assert len(filled.clusters(limit=2)) == 2
 
 
+def test_events_and_clusters_are_one_read_of_both(filled: Store) -> None:
+    events, clusters = filled.events_and_clusters()
+    assert events == filled.events() and clusters == filled.clusters() and len(clusters) < len(events)
+
+
+def test_clustering_again_changes_the_generation(filled: Store) -> None:
+    before = filled.generation()
+    filled.cluster()
+    after = filled.generation()
+    assert after[:2] == before[:2] and after != before
+    filled.cluster()
+    assert filled.generation() not in (before, after)
+
+
 def _mention(**changes) -> Mention:
     fields = dict(event_id="a:0", article_id="a", type="ASSAULT", mode=None, modality_class="happened",
                   source_countries=frozenset({"IRN"}), target_countries=frozenset({"USA"}),

@@ -176,6 +176,19 @@ def test_counts_every_record(store: Store, full_article: Article) -> None:
     }
 
 
+def test_the_generation_changes_with_the_events(store: Store, full_article: Article) -> None:
+    empty = store.generation()
+    assert empty == (0, 0, 0)
+    store.add(full_article)
+    stored = store.generation()
+    assert stored == (1, 2, 0)
+    store.add(full_article)  # stored before: nothing changes
+    store.add_failure(Failure("a.html", "EW101", "empty"))
+    assert store.generation() == stored
+    store.add(make_article("no-events"))
+    assert store.generation() == (2, 2, 0)
+
+
 def test_re_adding_the_same_id_stores_nothing(store: Store, full_article: Article) -> None:
     assert store.add(full_article) is True
     before = store.counts()

@@ -379,7 +379,7 @@ def serve(
         help="Accept POST /extract and /ingest from requests that carry it (Authorization: Bearer);"
              " without one the server is read-only.")] = None,
 ) -> None:
-    """Serve the store over HTTP: the REST API, with its OpenAPI docs at /docs.
+    """Serve the store over HTTP: a dashboard at /, the REST API, its OpenAPI docs at /docs.
 
     Read-only unless a token is given. Listens on 127.0.0.1 unless --host says otherwise.
 
@@ -400,7 +400,7 @@ def serve(
                 stderr.print("no store given and no eventwire.duckdb here: coding the bundled example reports")
                 db = example_store(Path(folder))
         app = create_app(db, token=token)
-        stderr.print(f"serving {escape(app.state.server.store.path)} on http://{host}:{port} (docs at /docs)")
+        stderr.print(f"serving {escape(app.state.server.store.path)} on http://{host}:{port} (dashboard at /, API docs at /docs)")
         uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -21,12 +21,14 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 
 from eventwire.errors import EventwireError, StoreError
 from eventwire.model import Article, Document, Failure
+from eventwire.serve.dashboard import mount_dashboard
+from eventwire.serve.snapshot import Snapshot
 from eventwire.store import Store
 from eventwire.store.dates import date_range
 from eventwire.store.exchange import geojson
@@ -37,6 +39,7 @@ MAX_LIMIT = 1000
 DATE_PATTERN = r"^[1-9]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 BBOX_PATTERN = r"^-?\d{1,3}(\.\d+)?(,-?\d{1,3}(\.\d+)?){3}$"
 SORTS = ("date", "-date", "reports", "-reports", "confidence", "-confidence")
+ROW_FILTERS = ("mode", "source_country", "target_country", "dyad", "sector", "bbox", "q")  # and geonameid
 
 
 class ExtractRequest(BaseModel):
@@ -62,13 +65,28 @@ class Page(BaseModel):
 
 
 class _Server:
-    """The store and the pipeline behind the app; one request at a time uses the store."""
+    """The store and the pipeline behind the app; one request at a time uses the store.
 
-    def __init__(self, db: str, token: str | None) -> None:
-        self.db, self.token = db, token
+    With `cache`, the store's events and clusters are held in memory (`Snapshot`) and read
+    again when the store's generation has changed: one cheap query per request.
+    """
+
+    def __init__(self, db: str, token: str | None, cache: bool = True) -> None:
+        self.db, self.token, self.cache = db, token, cache
         self.store = Store.open(db, read_only=token is None)
         self.lock = threading.Lock()
         self._ctx = None
+        self._snapshot: Snapshot | None = None
+
+    def snapshot(self) -> Snapshot:
+        """The store's rows as they are now; call it holding the lock."""
+        if self._snapshot is None or self._snapshot.generation != self.store.generation():
+            self._snapshot = Snapshot.read(self.store)
+        return self._snapshot
+
+    def forget(self) -> None:
+        """Drop the rows held in memory (after a write); call it holding the lock."""
+        self._snapshot = None
 
     @property
     def ctx(self) -> Any:
@@ -79,10 +97,12 @@ class _Server:
         return self._ctx
 
 
-def create_app(db: str, *, token: str | None = None, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+def create_app(db: str, *, token: str | None = None, max_body_bytes: int = MAX_BODY_BYTES,
+               cache: bool = True) -> FastAPI:
     """The API over the store at `db`; with a `token`, the store opens for writing and the
-    POST endpoints take requests that carry it."""
-    server = _Server(db, token)
+    POST endpoints take requests that carry it. Without `cache`, every request reads and
+    clusters the store's events again (the answers are the same, slower)."""
+    server = _Server(db, token, cache)
     app = FastAPI(title="eventwire", version="1", docs_url=None, redoc_url=None,
                   description="Political events coded from news, clustered across articles.")
     _mount_docs(app)
@@ -136,6 +156,13 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = MAX_B
     @app.get("/events/{event_id}", responses={404: {"description": "No such event"}})
     def get_event(event_id: str) -> dict[str, Any]:
         """A cluster (by its id or any of its mentions' ids) with every mention and its sentence."""
+        if server.cache:
+            with server.lock:
+                snapshot = server.snapshot()
+            cluster = snapshot.cluster(event_id)
+            if cluster is None:
+                raise HTTPException(404, f"no event {event_id!r}")
+            return _plain({**cluster, "mentions_detail": [snapshot.by_event[m] for m in cluster["members"]]})
         with server.lock:
             clusters = server.store.clusters()
             mentions = {row["event_id"]: row for row in server.store.events()}
@@ -191,11 +218,11 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = MAX_B
         article = _code(server, request)
         with server.lock:
             stored = server.store.add(article)
+            if stored:
+                server.forget()
         return {"id": article.id, "stored": stored, "events": len(article.events)}
 
-    @app.get("/", include_in_schema=False)
-    def root() -> RedirectResponse:
-        return RedirectResponse("/docs")
+    mount_dashboard(app)  # the dashboard at /, its files, and the outlines its map draws
 
     app.state.server = server
     return app
@@ -248,12 +275,20 @@ def _event_filters(
 
 
 def _filtered(server: _Server, filters: dict[str, Any]) -> list[dict[str, Any]]:
-    """The store's rows for the filters it takes, then the others applied to each row."""
+    """The store's rows (or the snapshot's) for the filters it takes, then the others applied to each row."""
     query = {"type": filters["type"], "actor_country": filters["country"], "since": filters["since"],
              "until": filters["until"], "place": filters["place"], "modality": filters["modality"],
              "happened_only": filters["happened"], "min_confidence": filters["min_confidence"] or None}
-    with server.lock:
-        rows = (server.store.events if filters["mentions"] else server.store.clusters)(**query)
+    if server.cache:
+        with server.lock:
+            snapshot = server.snapshot()
+        # outside the lock: a snapshot never changes
+        rows = (snapshot.events if filters["mentions"] else snapshot.clusters)(**query)
+    else:
+        with server.lock:
+            rows = (server.store.events if filters["mentions"] else server.store.clusters)(**query)
+    if not any(filters[name] for name in ROW_FILTERS) and filters["geonameid"] is None:
+        return rows  # no filter of the store's rows' own: none to apply to each row
     return [row for row in rows if _matches(row, filters)]
 
 
@@ -291,8 +326,9 @@ def _matches(row: dict[str, Any], filters: dict[str, Any]) -> bool:
 
 def _sorted(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
     key, reverse = sort.lstrip("-"), sort.startswith("-")
-    if key == "date":
-        return sorted(rows, key=lambda r: (r["date_start"] is None, r["date_start"] or ""), reverse=reverse)
+    if key == "date":  # undated events last, whichever way
+        dated = sorted((r for r in rows if r["date_start"]), key=lambda r: r["date_start"], reverse=reverse)
+        return dated + [r for r in rows if not r["date_start"]]
     if key == "reports":
         return sorted(rows, key=lambda r: r.get("n_articles", 1), reverse=reverse)
     return sorted(rows, key=lambda r: r["confidence"], reverse=reverse)

@@ -253,7 +253,8 @@ class Store:
         whole or partial ("2020", "2020-01"), and keep events whose date span overlaps
         them (undated events are left out); `min_confidence` keeps events whose confidence
         is at least that. Each row adds the article's url, title, published date and source,
-        and the text of the event's sentence.
+        and the text of the event's sentence. (`serve.snapshot.select_events` applies the
+        same filters to rows held in memory: a change here is a change there.)
 
         Example:
             >>> store.events(type="ASSAULT", actor_country="IRN", since="2020-01", limit=10)
@@ -321,16 +322,32 @@ class Store:
         matching = self.events(**filters)
         if not matching:
             return []
-        links = dict(self._backend.execute("SELECT event_id, cluster_id FROM event_clusters"))
-        wanted = {links.get(row["event_id"], row["event_id"]) for row in matching}
         filtered = any(value not in (None, False) for value in filters.values())
         every = self.events() if filtered else matching  # unfiltered, the first query read them all
+        rows = self._clusters_of(matching, every)
+        return rows if limit is None else rows[:max(int(limit), 0)]
+
+    def events_and_clusters(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Return every event row and every cluster row, as `events()` and `clusters()` give them,
+        from one read of the events (what a server keeps in memory).
+
+        Example:
+            >>> events, clusters = store.events_and_clusters()
+        """
+        every = self.events()
+        return every, self._clusters_of(every, every) if every else []
+
+    def _clusters_of(self, matching: list[dict[str, Any]], every: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The clusters of the `matching` event rows, made of their members among `every`, ordered
+        as their first matching mentions are."""
+        links = dict(self._backend.execute("SELECT event_id, cluster_id FROM event_clusters"))
+        wanted = {links.get(row["event_id"], row["event_id"]) for row in matching}
         members = [row for row in every if links.get(row["event_id"], row["event_id"]) in wanted]
         copies = dict(self._backend.execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL"))
         order = {row["event_id"]: position for position, row in enumerate(matching)}
         rows = cluster_rows(members, links.items(), copies)
         rows.sort(key=lambda row: min(order.get(m, len(order)) for m in row["members"]))
-        return rows if limit is None else rows[:max(int(limit), 0)]
+        return rows
 
     def cluster(self) -> dict[str, int]:
         """Find copies and cluster every stored event again, from scratch, in one transaction.
@@ -340,6 +357,12 @@ class Store:
         self._backend.begin()
         try:
             counts = relink(self._backend)
+            found = self._backend.execute("SELECT value FROM meta WHERE key = 'clusterings'")
+            self._backend.execute(
+                "INSERT INTO meta (key, value) VALUES ('clusterings', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [str(int(found[0][0]) + 1 if found else 1)],
+            )
         except BaseException:
             self._rollback()
             raise
@@ -354,6 +377,22 @@ class Store:
             42
         """
         return {table: self._backend.execute(f"SELECT count(*) FROM {table}")[0][0] for table in TABLES}
+
+    def generation(self) -> tuple[int, int, int]:
+        """Return a value that changes whenever the stored events or their clusters change.
+
+        It is the number of articles and of events (rows are only ever added, an article with
+        all its events in one transaction) and how many times `cluster()` has clustered the
+        store again: one cheap query, for a reader that keeps rows in memory.
+
+        Example:
+            >>> before = store.generation(); store.add(article); store.generation() != before
+            True
+        """
+        articles, events, clusterings = self._backend.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),"
+            " (SELECT value FROM meta WHERE key = 'clusterings')")[0]
+        return articles, events, int(clusterings or 0)
 
     def failures(self) -> list[dict[str, Any]]:
         """Return the recorded failures, oldest first, with `at` as an ISO UTC time."""
