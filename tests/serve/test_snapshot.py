@@ -112,3 +112,16 @@ def test_an_ingested_article_is_answered_at_once(servers: tuple[str, str]) -> No
     assert other["stored"] and _events(cached, place="Lagos", mentions="true")["total"] == other["events"] > 0
     assert call(f"{cached}/events/{other['id']}:0")[0] == 200
     assert _events(cached, limit=1000) == _events(uncached, limit=1000)
+
+
+def test_a_warmed_server_holds_the_rows_before_the_first_request(tmp_path, coded_reports) -> None:
+    from eventwire.serve.api import create_app
+
+    db = make_store(tmp_path / "store.duckdb", coded_reports)
+    app = create_app(str(db))
+    server = app.state.server
+    assert server._snapshot is None
+    server.warm()
+    assert server._snapshot is not None and server._snapshot.generation == server.store.generation()
+    assert len(server._snapshot.mentions) == len(server.store.events())
+    server.store.close()

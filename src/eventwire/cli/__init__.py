@@ -400,6 +400,7 @@ def serve(
                 stderr.print("no store given and no eventwire.duckdb here: coding the bundled example reports")
                 db = example_store(Path(folder))
         app = create_app(db, token=token)
+        app.state.server.warm()  # the events in memory before the first page asks for them
         stderr.print(f"serving {escape(app.state.server.store.path)} on http://{host}:{port} (dashboard at /, API docs at /docs)")
         uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -84,6 +84,12 @@ class _Server:
             self._snapshot = Snapshot.read(self.store)
         return self._snapshot
 
+    def warm(self) -> None:
+        """Read the store's rows now, before the first request would."""
+        if self.cache:
+            with self.lock:
+                self.snapshot()
+
     def forget(self) -> None:
         """Drop the rows held in memory (after a write); call it holding the lock."""
         self._snapshot = None
