@@ -62,7 +62,14 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A place mention resolved to a GeoNames entry (geonameid None when unresolved)."""
+    """A place mention resolved to a GeoNames entry (geonameid None when unresolved).
+
+    `point` says where `lat`/`lon` come from: "geonames" (the GeoNames entry's own point),
+    "airportsdata" (an airport's), "estimated" (no package ships GeoNames' point: a country's
+    centre is the mean of countryinfo's point and its largest polygon's centroid, a
+    division's the middle of its towns), "curated" (eventwire's own data), or None (unknown:
+    stored before it was recorded, or unresolved).
+    """
 
     text: str
     name: str
@@ -74,6 +81,7 @@ class Place:
     lat: float | None
     lon: float | None
     evidence: Evidence
+    point: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventwire.cli import app
-from eventwire.store import Store
+from eventwire.store import SCHEMA_VERSION, Store
 
 ARTICLE = "iran_bases_article.txt"
 
@@ -84,7 +84,7 @@ CASES = [
     ("ingest-foreign-db", ["ingest", "{article}", "--db", "{foreign}"], RUNTIME,
      "EW401 '{foreign}' is not an eventwire store: it holds other tables (articles, meta)"),
     ("ingest-older-schema", ["ingest", "{article}", "--db", "{older}"], RUNTIME,
-     "EW401 store '{older}' has schema version 1; this eventwire reads 4"),
+     "EW401 store '{older}' has schema version 1; this eventwire reads " + SCHEMA_VERSION),
     ("ingest-text-file-db", ["ingest", "{article}", "--db", "{text}"], RUNTIME, "EW401 '{text}' is not a DuckDB"),
     ("ingest-empty-file-db", ["ingest", "{article}", "--db", "{empty}"], RUNTIME, "it is an empty file"),
     ("ingest-directory-db", ["ingest", "{article}", "--db", "{dir}"], RUNTIME, "EW401 cannot open store"),

@@ -144,3 +144,17 @@ def test_actor_country_is_weak_context(ctx, actor_country, country):
                     Evidence(0, 0, 15, "test", "")),)
     article = dataclasses.replace(attach_doc(Article(id="test", text=text), ctx.nlp(text)), actors=actors)
     assert _place(resolve_places(article, ctx), "Hyderabad").country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "point"),
+    [
+        ("Protesters gathered in Baghdad on Friday.", "Baghdad", "geonames"),
+        ("Russian troops crossed into Georgia and shelled Tbilisi.", "Georgia", "estimated"),   # a country
+        ("Wildfires spread across Washington state, from Spokane to Yakima.", "Washington", "estimated"),
+        ("Rockets hit Ain al-Asad air base in Iraq.", "Ain al-Asad", "curated"),             # eventwire's data
+    ],
+)
+def test_issue_12_a_place_says_where_its_point_comes_from(resolve, text, mention, point):
+    """Countries and divisions sit at centres eventwire estimates, not GeoNames' own points."""
+    assert _place(resolve(text), mention).point == point

@@ -32,7 +32,7 @@ def actor(text: str, country: str | None, sector: str | None, kind: str, start: 
 
 
 def place(name: str, geonameid: int, country: str, lat: float, lon: float) -> Place:
-    return Place(name, name, geonameid, "P", "PPLA", country, "08", lat, lon, evidence(27, 35))
+    return Place(name, name, geonameid, "P", "PPLA", country, "08", lat, lon, evidence(27, 35), point="geonames")
 
 
 def event(

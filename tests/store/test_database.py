@@ -131,6 +131,7 @@ def test_event_row_holds_flat_columns(store: Store, full_article: Article) -> No
         "place_geonameid": 79415,
         "place_country": "YEM",
         "place_lat": 14.8,
+        "place_point": "geonames",
         "place_precision": "city",
         "date": "2020-01-06",
         "date_start": "2020-01-06",
@@ -337,7 +338,8 @@ def _as_version_2(db: str, article: Article) -> None:
     with Store.open(db) as store:
         store.add(article)
     run_sql(db, "DROP TABLE event_clusters", "DROP TABLE article_bands", "ALTER TABLE articles DROP COLUMN copy_of",
-            "ALTER TABLE events DROP COLUMN confidence", "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+            "ALTER TABLE events DROP COLUMN confidence", "ALTER TABLE events DROP COLUMN place_point",
+            "ALTER TABLE places DROP COLUMN point", "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
 def test_a_version_2_store_is_upgraded_when_opened_for_writing(db: str, full_article: Article) -> None:
@@ -355,6 +357,8 @@ def test_a_version_2_store_opened_read_only_is_left_as_it_is(db: str, full_artic
         rows = store.events(min_confidence=0.9)
         assert [(row["event_id"], row["confidence"]) for row in rows] == [("full:0", 1.0), ("full:1", 1.0)]
         assert [event.confidence for event in store.article("full").events] == [1.0, 1.0]
+        assert [place.point for place in store.article("full").places] == [None]  # not recorded then
+        assert "place_point" not in rows[0]
     assert run_sql(db, VERSION_QUERY) == [("2",)]
 
 
@@ -374,7 +378,7 @@ def test_a_failed_upgrade_leaves_the_store_as_it_was(db: str, full_article: Arti
          "is not an eventwire store: it holds other tables (articles, meta)"),
         (("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
           "INSERT INTO meta VALUES ('schema_version', '1')"),
-         "has schema version 1; this eventwire reads 4 and upgrades 2"),
+         f"has schema version 1; this eventwire reads {SCHEMA_VERSION} and upgrades 2"),
     ],
     ids=["other-program", "schema-version-1"],
 )
@@ -416,7 +420,7 @@ def _version_1(path: Path) -> None:
         (lambda path: path.write_bytes(b""), "it is an empty file"),
         (lambda path: path.mkdir(), "it is a directory"),
         (_foreign, "is not an eventwire store: it holds other tables (articles, meta)"),
-        (_version_1, "has schema version 1; this eventwire reads 4 and upgrades 2"),
+        (_version_1, f"has schema version 1; this eventwire reads {SCHEMA_VERSION} and upgrades 2"),
     ],
     ids=["sqlite", "parquet", "csv", "empty", "directory", "other-program", "schema-version-1"],
 )

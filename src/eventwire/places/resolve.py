@@ -275,4 +275,4 @@ def _place(mention: Mention, candidate: Candidate | None, article: Article, vers
         return Place(mention.text, mention.text, None, None, None, None, None, None, None, evidence)
     return Place(mention.text, candidate.name, candidate.geonameid, candidate.feature_class,
                  candidate.feature_code, candidate.country, candidate.admin1, candidate.lat,
-                 candidate.lon, evidence)
+                 candidate.lon, evidence, point=candidate.point)

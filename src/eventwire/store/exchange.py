@@ -202,7 +202,7 @@ def geojson(clusters: Iterable[Row]) -> dict[str, Any]:
 GEOJSON_PROPERTIES = (
     "cluster_id", "type", "mode", "cameo", "goldstein", "modality", "happened", "source_codes",
     "source_countries", "target_codes", "target_countries", "place_name", "place_geonameid",
-    "place_country", "place_precision", "date", "date_precision", "confidence", "n_mentions",
+    "place_country", "place_point", "place_precision", "date", "date_precision", "confidence", "n_mentions",
     "n_articles", "n_sources", "first_report", "last_report", "article_url",
 )
 

@@ -244,7 +244,7 @@ def cluster_rows(events: list[Row], links: Iterable[tuple[str, str]], copies: di
         reports = [m["article_published"] for m in members if m["article_published"]]
         row = {"cluster_id": cluster_id, **first}
         for key, columns in CONSENSUS.items():
-            value, agreeing = Counter(tuple(_hashable(m[c]) for c in columns) for m in members).most_common(1)[0]
+            value, agreeing = Counter(tuple(_hashable(m.get(c)) for c in columns) for m in members).most_common(1)[0]
             for column, part in zip(columns, value):
                 row[column] = _unhashable(part)
             row[f"{key}_agreeing"] = agreeing
@@ -268,7 +268,8 @@ CONSENSUS = {
     "type": ("type", "mode", "cameo", "goldstein"),
     "sources": ("source_codes", "source_names", "source_countries"),
     "targets": ("target_codes", "target_names", "target_countries"),
-    "place": ("place_name", "place_geonameid", "place_country", "place_lat", "place_lon", "place_precision"),
+    "place": ("place_name", "place_geonameid", "place_country", "place_lat", "place_lon", "place_point",
+              "place_precision"),
     "date": ("date", "date_precision", "date_start", "date_end"),
 }
 

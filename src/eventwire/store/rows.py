@@ -133,6 +133,7 @@ def _place(place: Place) -> Row:
         "admin1": place.admin1,
         "lat": place.lat,
         "lon": place.lon,
+        "point": place.point,
     }
 
 
@@ -162,6 +163,7 @@ def _event_row(article_id: str, index: int, event: Event) -> Row:
         "place_country": place.country if place else None,
         "place_lat": place.lat if place else None,
         "place_lon": place.lon if place else None,
+        "place_point": place.point if place else None,
         "place_precision": event.place_precision,
         "date": event.date,
         "date_precision": event.date_precision,
@@ -260,6 +262,7 @@ def _read_place(row: Row) -> Place:
         row["lat"],
         row["lon"],
         _read_evidence(row),
+        row.get("point"),
     )
 
 
