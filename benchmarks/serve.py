@@ -20,20 +20,18 @@ import argparse
 import http.client
 import json
 import math
-import socket
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import uvicorn
 from clusters import ARTICLES_PER_DAY, EVENTS_PER_ARTICLE, make_article
 
 from eventwire.serve.api import create_app
+from eventwire.serve.background import serving_in_thread
 from eventwire.store import Store
 from eventwire.store.rows import article_rows
 
@@ -80,19 +78,10 @@ def build_store(target: str, articles: int) -> float:
 def serving(db: str, cache: bool) -> Iterator[int]:
     """The read-only API over `db` on a uvicorn server on loopback; its port."""
     app = create_app(db, cache=cache)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    while not running.started:
-        time.sleep(0.05)
     try:
-        yield port
+        with serving_in_thread(app) as port:
+            yield port
     finally:
-        running.should_exit = True
-        thread.join(timeout=30)
         app.state.server.store.close()
 
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -53,27 +50,15 @@ def server(served_db: Path, ctx) -> Iterator[str]:
 @contextmanager
 def serving(db: str, ctx, **options) -> Iterator[str]:
     """The API over the store `db` (writable with TOKEN) on a real uvicorn server on loopback; its URL."""
-    import uvicorn
-
     from eventwire.serve.api import create_app
+    from eventwire.serve.background import serving_in_thread
 
     app = create_app(db, token=TOKEN, **options)
     app.state.server._ctx = ctx  # the session's loaded pipeline, as the server would load its own
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert running.started, "uvicorn did not start"
     try:
-        yield f"http://127.0.0.1:{port}"
+        with serving_in_thread(app) as port:
+            yield f"http://127.0.0.1:{port}"
     finally:
-        running.should_exit = True
-        thread.join(timeout=10)
         app.state.server.store.close()
 
 
