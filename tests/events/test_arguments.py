@@ -80,6 +80,9 @@ def arguments(ctx):
         ("In Kenya these attacks, which killed Turkish soldiers, were meant to shock.", "killed",
          (set(), {"TURMIL"})),
         ("Iranian protesters who stormed the Saudi embassy were arrested.", "stormed", ({"IRNCVL"}, {"SAUGOV"})),
+        # a participle coordinated with a passive verb shares its subject and its voice
+        ("Ten Egyptian activists were arrested and charged with incitement.", "charged", (set(), {"EGYOPP"})),
+        ("Two Kenyan journalists were detained and deported to Somalia.", "deported", (set(), {"KENJRN", "SOM"})),
     ],
 )
 def test_finds_sources_and_targets(arguments, text, trigger, expected):

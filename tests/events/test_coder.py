@@ -50,6 +50,9 @@ def summary(events, *, happened_only=True):
         ("The Danish minister lauded Swedish police for their work.", ("SUPPORT", {"DNK"}, {"SWE"})),
         ("The Iranian foreign ministry expressed outrage at the Saudi execution.", ("ACCUSE", {"IRN"}, set())),
         ("Turkish authorities are cracking down on Kurdish media.", ("COERCE", {"TUR"}, set())),
+        # withdrawing diplomats reduces relations (CAMEO 161); it is no retreat
+        ("Qatar withdrew its ambassador from Egypt.", ("SANCTION", {"QAT"}, {"EGY"})),
+        ("Canada pulled out its diplomats from Venezuela.", ("SANCTION", {"CAN"}, {"VEN"})),
     ],
 )
 def test_codes_the_main_event(code, text, expected):
@@ -227,3 +230,9 @@ def test_the_subject_of_a_receiving_verb_undergoes_the_event(code, text, event_t
                                   "The militia swore vengeance against the army."])
 def test_a_vow_of_revenge_is_a_threat(code, text):
     assert "THREATEN" in {e.type for e in code(text)}
+
+
+def test_withdrawn_troops_still_retreat(code):
+    events = summary(code("Russia withdrew its troops from Georgia."))
+    assert any(t == "RETREAT" for t, _, _ in events), events
+    assert not any(t == "SANCTION" for t, _, _ in events), events

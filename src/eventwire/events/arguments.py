@@ -110,11 +110,18 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
     sources: list[Actor] = []
     targets: list[Actor] = []
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "civilians killed by airstrikes"
-    passive = _is_passive(verb) or reduced
+    shared = _shared_passive(verb)  # "were arrested and charged"
+    passive = _is_passive(verb) or reduced or shared is not None
     stance = (passive and verb.lower_ in word_list("stance_participles")
               and not any(c.dep_ == "agent" for c in verb.children))
     if reduced:
         targets += _outside(actors_of(verb.head, index), verb)  # the noun undergoes the act
+    if shared is not None:
+        for child in shared.children:
+            if child.dep_ == "nsubjpass":
+                targets += _subject_actors(child, shared, index)
+            elif child.dep_ == "agent" and not any(c.dep_ == "agent" for c in verb.children):
+                sources += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
     for child in _argument_children(verb):
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and stance):
             sources += _subject_actors(child, verb, index)
@@ -409,6 +416,17 @@ def _first_and_rest(participants: list[Actor]) -> tuple[list[Actor], list[Actor]
     """Split the parties of a symmetric event ("clashes between X and Y") into X -> Y."""
     participants = _coded_first(participants)
     return (participants[:1], participants[1:]) if len(participants) > 1 else ([], participants)
+
+
+def _shared_passive(verb: Token) -> Token | None:
+    """The passive verb a participle is coordinated with when it shares that verb's subject and
+    auxiliary ("thirty civilians were arrested and charged": the civilians were charged too)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.tag_ != "VBN" or not _is_passive(head):
+        return None
+    if any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in verb.children):
+        return None
+    return head
 
 
 def _is_passive(verb: Token) -> bool:
