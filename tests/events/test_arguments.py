@@ -80,6 +80,10 @@ def arguments(ctx):
         ("In Kenya these attacks, which killed Turkish soldiers, were meant to shock.", "killed",
          (set(), {"TURMIL"})),
         ("Iranian protesters who stormed the Saudi embassy were arrested.", "stormed", ({"IRNCVL"}, {"SAUGOV"})),
+        # a noun predicated of a subject stands for it ("X is the latest country to ...")
+        ("Qatar is the third country to expel the Egyptian ambassador.", "expel", ({"QAT"}, {"EGYGOV"})),
+        ("Ghana was the first African country to recognise the Libyan government.", "recognise",
+         ({"GHA"}, {"LBYGOV"})),
         # a participle coordinated with a passive verb shares its subject and its voice
         ("Ten Egyptian activists were arrested and charged with incitement.", "charged", (set(), {"EGYOPP"})),
         ("Two Kenyan journalists were detained and deported to Somalia.", "deported", (set(), {"KENJRN", "SOM"})),

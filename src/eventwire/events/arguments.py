@@ -144,7 +144,9 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
         if subject is not None:
             sources += actors_of(subject, index)
     if verb.dep_ == "relcl" and not sources and not passive:
-        sources += _outside(actors_of(verb.head, index), verb)
+        sources += _outside(actors_of(_predicated(verb.head), index), verb)
+    elif verb.dep_ == "acl" and not sources and verb.tag_ == "VB" and verb.head.dep_ == "attr":
+        sources += _outside(actors_of(_predicated(verb.head), index), verb)  # "the first to recognise"
     if verb.dep_ == "acl" and not sources and verb.tag_ == "VBG":
         sources += actors_of(verb.head, index)  # "protesters demonstrating against ..."
     if not targets:
@@ -165,6 +167,14 @@ def _subject_actors(subject: Token, verb: Token, index: ActorIndex) -> list[Acto
     the relative clause ("these attacks, that killed 162 people")."""
     head = _relative_head(subject)
     return actors_of(head, index) if head is subject else _outside(actors_of(head, index), verb)
+
+
+def _predicated(noun: Token) -> Token:
+    """The subject a noun is predicated of ("Kuwait is the latest country to withdraw its
+    ambassador": the country is Kuwait), or the noun itself."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return noun
+    return next((child for child in noun.head.children if child.dep_ == "nsubj"), noun)
 
 
 def _outside(actors: list[Actor], clause: Token) -> list[Actor]:
