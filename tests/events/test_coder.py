@@ -100,6 +100,9 @@ def test_codes_the_main_event(code, text, expected):
         ("Once Chile signs the treaty, its neighbours will follow.", {"AGREE"}),
         # a wish to harm is no threat
         ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
+        # how someone feels or seems is a state, not an act
+        ("Many Kurdish officials feel isolated and unfairly accused.", {"ACCUSE"}),
+        ("The Nigerian minister seemed threatened by the question.", {"THREATEN"}),
     ],
 )
 def test_codes_no_false_event(code, text, absent):

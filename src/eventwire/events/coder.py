@@ -25,6 +25,7 @@ DEMONSTRATE_CAMEO, CRITICIZE_CAMEO = "141", "111"
 SEIZE_CAMEO, RESTRICT_CAMEO = "171", "191"
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MAX_CLAUSE_CLIMB = 3
+SEEMING = {"feel", "seem", "appear", "look", "sound"}  # verbs whose participle complement is a state
 ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
 OBLIGATION = {"must", "should"}
 ANNOUNCING = {"will", "shall", "'ll", "wo"}
@@ -139,7 +140,7 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if pos == "NOUN" and token.dep_ == "compound" and not _compound_head(token, lexicon):
         return None  # "murder rates", "protest leaders"
-    if _figurative(token, lexicon) or _generic(token):
+    if _figurative(token, lexicon) or _generic(token) or _felt(token):
         return None
     for trigger in _candidates(token, pos, lexicon):
         if trigger.with_word and not _has_word(token, trigger.with_word):
@@ -188,6 +189,16 @@ def _generic(token: Token) -> bool:
         return False
     return not any(child.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep", "acl", "relcl")
                    for child in token.children)
+
+
+def _felt(token: Token) -> bool:
+    """A participle that says how someone feels or seems is a state, not an act: "police feel
+    embattled and unjustly accused", "the minister seemed threatened"."""
+    if token.tag_ != "VBN":
+        return False
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in ("acomp", "xcomp", "oprd") and token.head.lemma_.lower() in SEEMING
 
 
 def _own_act_warned(token: Token) -> bool:
