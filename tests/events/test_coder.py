@@ -100,6 +100,8 @@ def test_codes_the_main_event(code, text, expected):
         ("Once Chile signs the treaty, its neighbours will follow.", {"AGREE"}),
         # a wish to harm is no threat
         ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
+        # "set" is arson only when what it sets is fire
+        ("The Nigerian government set a date for the talks.", {"ASSAULT", "PROTEST"}),
         # how someone feels or seems is a state, not an act
         ("Many Kurdish officials feel isolated and unfairly accused.", {"ACCUSE"}),
         ("The Nigerian minister seemed threatened by the question.", {"THREATEN"}),
@@ -166,6 +168,10 @@ def test_quantities_attach_to_violent_events(code):
         ("Workers began a general strike in Lagos on Monday.", "PROTEST"),
         ("Teachers went on strike in the capital.", "PROTEST"),
         ("An air strike hit the convoy near the border.", "ASSAULT"),
+        # arson: a riot when civilians set the fire, an attack when armed men do
+        ("Angry Kenyan protesters set fire to a police station.", "PROTEST"),
+        ("Rioters burned down the town hall in Lagos.", "PROTEST"),
+        ("Suspected militants torched a school in Borno.", "ASSAULT"),
     ],
 )
 def test_riots_protests_and_fighting(code, text, event_type):
