@@ -236,7 +236,10 @@ def test_the_subject_of_a_receiving_verb_undergoes_the_event(code, text, event_t
 
 
 @pytest.mark.parametrize("text", ["Hezbollah vowed revenge for the killing of its commander.",
-                                  "The militia swore vengeance against the army."])
+                                  "The militia swore vengeance against the army.",
+                                  # a vow to do harm is a threat, as "threatened to" is
+                                  "Somali militants vowed to attack Kenyan towns.",
+                                  "The Syrian rebels have sworn to shell the airport."])
 def test_a_vow_of_revenge_is_a_threat(code, text):
     assert "THREATEN" in {e.type for e in code(text)}
 

@@ -29,6 +29,7 @@ SEEMING = {"feel", "seem", "appear", "look", "sound"}  # verbs whose participle 
 ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
 OBLIGATION = {"must", "should"}
 ANNOUNCING = {"will", "shall", "'ll", "wo"}
+VOWING = {"vow", "swear"}
 # the actor an event implies when the text names none: (name, sector)
 IMPLIED_SOURCES = {"PROTEST": ("protesters", "CVL"), "ASSAULT": ("unidentified attackers", "UAF")}
 
@@ -98,7 +99,7 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
         return [_recode(event, lexicon.code(DEMONSTRATE_CAMEO), event.modality), event]
     if event.modality == "negated" and event.type in ("AGREE", "CONCEDE"):
         return [_recode(event, lexicon.code(REJECT_CAMEO), "asserted")]
-    if event.modality == "future" and event.sources:
+    if event.modality in ("future", "threatened") and event.sources:
         if conditional:
             return [event, _recode(event, lexicon.code(THREAT_CAMEO), "asserted")]
         if event.type in COOPERATIVE_TYPES and event.type != "AGREE" and announced:
@@ -110,7 +111,10 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
 
 def _announced(token: Token) -> bool:
     """Whether the act is announced by an auxiliary of its own clause or of the verb it
-    completes ("will strike", "is going to attack", "vowed it will hit back")."""
+    completes ("will strike", "is going to attack", "vowed it will hit back"), by a vow
+    ("vowed to strike back", "have sworn to fight")."""
+    if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in VOWING:
+        return True
     for verb in (token, token.head) if token.dep_ in ("xcomp", "conj") else (token,):
         if any(child.dep_ == "aux" and (child.lower_ in ANNOUNCING or child.lemma_ == "go")
                for child in verb.children):
