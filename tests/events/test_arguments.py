@@ -80,6 +80,9 @@ def arguments(ctx):
         ("In Kenya these attacks, which killed Turkish soldiers, were meant to shock.", "killed",
          (set(), {"TURMIL"})),
         ("Iranian protesters who stormed the Saudi embassy were arrested.", "stormed", ({"IRNCVL"}, {"SAUGOV"})),
+        # a participle that qualifies a noun says what befell it; a hyphenated one describes it
+        ("Kenyan police led the detained Somali journalists to court.", "detained", (set(), {"SOMJRN"})),
+        ("Russian-backed Syrian troops entered the town.", "backed", (set(), set())),
         # a noun predicated of a subject stands for it ("X is the latest country to ...")
         ("Qatar is the third country to expel the Egyptian ambassador.", "expel", ({"QAT"}, {"EGYGOV"})),
         ("Ghana was the first African country to recognise the Libyan government.", "recognise",

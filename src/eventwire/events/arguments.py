@@ -109,7 +109,8 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
                     ) -> tuple[list[Actor], list[Actor]]:
     sources: list[Actor] = []
     targets: list[Actor] = []
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "civilians killed by airstrikes"
+    # "civilians killed by airstrikes", "a detained woman", "the jailed opposition leader"
+    reduced = verb.tag_ == "VBN" and (verb.dep_ == "acl" or verb.dep_ == "amod" and not _hyphenated(verb))
     shared = _shared_passive(verb)  # "were arrested and charged"
     passive = _is_passive(verb) or reduced or shared is not None
     stance = (passive and verb.lower_ in word_list("stance_participles")
@@ -167,6 +168,11 @@ def _subject_actors(subject: Token, verb: Token, index: ActorIndex) -> list[Acto
     the relative clause ("these attacks, that killed 162 people")."""
     head = _relative_head(subject)
     return actors_of(head, index) if head is subject else _outside(actors_of(head, index), verb)
+
+
+def _hyphenated(token: Token) -> bool:
+    """Whether the word ends a hyphenated compound ("Russian-backed", "state-sanctioned")."""
+    return token.i > 0 and token.nbor(-1).text == "-"
 
 
 def _predicated(noun: Token) -> Token:

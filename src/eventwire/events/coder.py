@@ -262,9 +262,10 @@ def _demand(modal: Token, article: Article, lexicon: Lexicon, index: ActorIndex)
 
 def _not_trigger(actors: list[Actor], token: Token) -> list[Actor]:
     """Drop an actor mention that is the trigger itself ("the shooting" as its own attacker),
-    unless a modifier before the trigger gives it a country ("Israeli airstrikes")."""
+    unless a modifier before the trigger gives it a country ("Israeli airstrikes"); a
+    participle that qualifies the actor's noun says what befell it ("a detained woman")."""
     return [a for a in actors if not a.evidence.start <= token.idx < a.evidence.end
-            or (a.country and _named_before(a, token))]
+            or (a.country and _named_before(a, token)) or (token.dep_ == "amod" and token.nbor(-1).text != "-")]
 
 
 def _named_before(actor: Actor, token: Token) -> bool:
