@@ -2,7 +2,7 @@
 and on plain-text dumps of the same pages, scored by the benchmark's own scorer.
 
     pip install -e '.[bench]'
-    python benchmarks/extraction.py ../shared/extraction_bench [--markdown] [--pages N]
+    python benchmarks/extraction.py ../shared/extraction_bench [--markdown] [--pages N] [--half tune|check]
 
 The benchmark folder (the scrapinghub article-extraction benchmark layout: `html/<key>.html.gz`,
 `ground-truth.json` with each page's `articleBody`, and its `evaluate.py`) is read at run
@@ -18,12 +18,15 @@ time; nothing of it is copied. Rows:
   the text of eventwire's `to_article` on that dump (chrome lines removed).
 
 Figures are the scorer's word 4-gram shingle F1, precision and recall (per-page means).
+`--half` scores one half of the pages, split by the first byte of the SHA-1 of the page key
+(even: "tune", the half to study errors on; odd: "check", to see that changes generalise).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import importlib.util
 import json
 import sys
@@ -47,10 +50,18 @@ def load_scorer(bench: Path):  # noqa: ANN201 (the benchmark's own module)
     return module
 
 
-def load_pages(bench: Path, limit: int | None) -> tuple[dict[str, dict], dict[str, bytes]]:
-    """Return the ground truth and the raw page bytes, keyed alike."""
+HALVES = ("tune", "check")
+
+
+def page_half(key: str) -> str:
+    """The half a page belongs to: "tune" or "check", by a hash of its key."""
+    return HALVES[hashlib.sha1(key.encode("utf-8")).digest()[0] % 2]
+
+
+def load_pages(bench: Path, limit: int | None, half: str | None = None) -> tuple[dict[str, dict], dict[str, bytes]]:
+    """Return the ground truth and the raw page bytes, keyed alike (of one half, if given)."""
     truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
-    keys = sorted(truth)[:limit]
+    keys = [key for key in sorted(truth) if half is None or page_half(key) == half][:limit]
     pages = {key: gzip.decompress((bench / "html" / f"{key}.html.gz").read_bytes()) for key in keys}
     return {key: truth[key] for key in keys}, pages
 
@@ -100,9 +111,10 @@ def main() -> None:
     parser.add_argument("bench", type=Path, help="the extraction benchmark folder")
     parser.add_argument("--pages", type=int, help="score only the first N pages (by key)")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--half", choices=HALVES, help="score only one half of the pages (split by a hash of the key)")
     args = parser.parse_args()
     scorer = load_scorer(args.bench)
-    truth, pages = load_pages(args.bench, args.pages)
+    truth, pages = load_pages(args.bench, args.pages, args.half)
     dumps = {"html2text": {key: html_dump(page) for key, page in pages.items()},
              "inscriptis": {key: inscriptis_dump(page) for key, page in pages.items()}}
     rows: list[tuple[str, str, dict[str, float], Counter[str]]] = []
@@ -121,7 +133,7 @@ def main() -> None:
         errors = Counter()
         score(f"{name} text dump", "eventwire to_article",
               lambda key, dump=dump, errors=errors: eventwire_text(key, dump[key], "text/plain", errors), errors)
-    print(f"{len(truth)} pages of {args.bench}", file=sys.stderr)
+    print(f"{len(truth)} pages of {args.bench}" + (f" ({args.half} half)" if args.half else ""), file=sys.stderr)
     if args.markdown:
         print("| input | system | token F1 | precision | recall | refused or not English |")
         print("|---|---|---:|---:|---:|---|")

@@ -22,7 +22,16 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
          "aus der Region abgezogen werden.", "de"),
         ("O governo anunciou na terça-feira que as tropas serão retiradas da região nos próximos "
          "meses, segundo fontes do ministério.", "pt"),
-        ("Президент заявил во вторник, что войска будут выведены из региона в ближайшие месяцы.", "und"),
+        # another script: its language, or where many languages share it, the script (BCP 47)
+        ("Президент заявил во вторник, что войска будут выведены из региона в ближайшие месяцы.", "und-Cyrl"),
+        ("先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。", "ja"),
+        ("国务院总理周二表示，政府将在未来几个月内从该地区撤出部队。", "zh"),
+        # issue 12: a Japanese page saved as Markdown is full of URLs; they are no evidence of a
+        # Latin-script language (it was guessed Portuguese)
+        ("[![ノート100YEN.com](http://note100yen.com/wp-content/uploads/logo.png)](http://note100yen.com/) "
+         "Kindle書籍を読む場合は、一般的にスマホやタブレットで読むことが多いと思います。 "
+         "[ソフトウェア](http://note100yen.com/category/software/) "
+         "![toggle](http://note100yen.com/wp-content/themes/vanillacity/images/toggle-on.gif)", "ja"),
         ("On 5 May 2020, GNA air force targeted LNA positions in Al Qaryat (Al Jabal Al Gharbi). "
          "No casualties reported.", "en"),
         ("Around 1 May 2020, in Jundiai, Sao Paulo, motorcycle delivery workers protested demanding "

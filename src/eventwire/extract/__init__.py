@@ -27,6 +27,7 @@ from eventwire.extract.dates import normalise_date
 from eventwire.extract.decode import MAX_CONTROL_SHARE, SAMPLE_BYTES, check_binary, decode_bytes
 from eventwire.extract.html import count_text_chars, extract_html, looks_like_html
 from eventwire.extract.language import check_english, guess_language
+from eventwire.extract.markup import looks_like_markdown, read_line
 from eventwire.extract.text import article_id, assemble_paragraphs, join_paragraphs, split_lines
 from eventwire.model import Article, Document
 from eventwire.options import Options
@@ -42,6 +43,8 @@ HTML_SIZE_FACTOR = 20
 TEXT_SIZE_FACTOR = 2
 # a first paragraph longer than this is body text, not a headline
 MAX_TITLE_CHARS = 300
+# a first paragraph of this many words or more ending in a full stop is body text too
+TITLE_MAX_SENTENCE_WORDS = 12
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _KEY = re.compile(r"[\W_]+")
 _SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
@@ -80,7 +83,10 @@ def to_article(document: Document, options: Options) -> Article:
     else:
         prepared = _from_text(text, document, options)
     split = remove_chrome(prepared.lines, find_main_text=prepared.plain_text)
-    kept = _with_headline(list(split.kept), prepared.title)
+    kept = list(split.kept)
+    if prepared.plain_text and looks_like_markdown(prepared.lines):
+        kept = [read_line(line).text if line else line for line in kept]
+    kept = _with_headline(kept, prepared.title)
     paragraphs = assemble_paragraphs(kept) if prepared.plain_text else [line for line in kept if line]
     clean = join_paragraphs(paragraphs)
     if not clean:
@@ -89,7 +95,7 @@ def to_article(document: Document, options: Options) -> Article:
         raise DocumentTooLarge(f"{len(clean):,} characters, over max_chars={options.max_chars:,}")
     language = check_english(clean) if options.check_language else guess_language(clean).code
     published = normalise_date(document.published) if document.published else _page_date(prepared.page_date)
-    title = prepared.title or (paragraphs[0] if paragraphs and len(paragraphs[0]) <= MAX_TITLE_CHARS else None)
+    title = prepared.title or (paragraphs[0] if paragraphs and _reads_as_title(paragraphs[0]) else None)
     return Article(
         id=article_id(clean),
         text=clean,
@@ -207,6 +213,13 @@ def _with_headline(lines: list[str], title: str | None) -> list[str]:
     if title_key and first_key and same:
         return lines
     return [title, "", *lines]
+
+
+def _reads_as_title(paragraph: str) -> bool:
+    """Whether a first paragraph is a headline: short, and not a sentence of body text (a
+    full stop after TITLE_MAX_SENTENCE_WORDS words or more)."""
+    sentence = paragraph.endswith(".") and len(paragraph.split()) >= TITLE_MAX_SENTENCE_WORDS
+    return len(paragraph) <= MAX_TITLE_CHARS and not sentence
 
 
 def _clean(title: str | None) -> str | None:

@@ -29,11 +29,23 @@ FOREIGN_RATIO = 3.0
 # function words it has: a box-score page or a list of names is not "another language"
 MIN_LATIN_SHARE = 0.5
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# addresses are no evidence of a language (a Japanese page saved as Markdown is full of them)
+_ADDRESS = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# a text mostly in another script: the language that script is written for, or, where many
+# languages share it, the script itself (a BCP 47 tag, "und-Cyrl": some language in Cyrillic)
+SCRIPT_LANGUAGES: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "HIRAGANA": ("ja", "Japanese"), "KATAKANA": ("ja", "Japanese"), "CJK": ("zh", "Chinese"),
+    "HANGUL": ("ko", "Korean"), "GREEK": ("el", "Greek"), "HEBREW": ("he", "Hebrew"), "THAI": ("th", "Thai"),
+    "GEORGIAN": ("ka", "Georgian"), "ARMENIAN": ("hy", "Armenian"),
+    "CYRILLIC": ("und-Cyrl", "a text in Cyrillic script"), "ARABIC": ("und-Arab", "a text in Arabic script"),
+    "DEVANAGARI": ("und-Deva", "a text in Devanagari script"),
+})
 
 
 @dataclass(frozen=True, slots=True)
 class LanguageGuess:
-    """The likely language: ISO 639-1 code ("en", "fr", "und") and a name for messages."""
+    """The likely language: ISO 639-1 code ("en", "fr", "ja"), or a BCP 47 tag naming only
+    the script ("und-Cyrl") where many languages share it, and a name for messages."""
 
     code: str
     name: str
@@ -65,15 +77,23 @@ def load_function_words() -> FunctionWords:
 
 def guess_language(text: str) -> LanguageGuess:
     """Guess the language of `text` from its script and its share of function words; a
-    Latin-script text is English unless another language's function words clearly win.
+    Latin-script text is English unless another language's function words clearly win, a
+    text mostly in another script is in that script's language (URLs and e-mail addresses
+    aside). "und" (undetermined) is never the answer: a guess without evidence is English.
 
     Example:
         >>> guess_language("The minister said that the talks were over.").code
         'en'
+        >>> guess_language("商品の改造が商標法違反に！？ https://www.example.com/blog/index.html").code
+        'ja'
     """
+    text = _ADDRESS.sub(" ", text)
     script, latin_share = _main_script(text)
     if latin_share < MIN_LATIN_SHARE:
-        return LanguageGuess("und", f"a text in {script.title()} script", 0.0)
+        if script == "CJK" and _has_kana(text):  # Japanese writes Han characters among its kana
+            script = "HIRAGANA"
+        code, name = SCRIPT_LANGUAGES.get(script, ("und-Zzzz", f"a text in {script.title()} script"))
+        return LanguageGuess(code, name, 1.0 - latin_share)
     tokens = [word.lower() for word in WORD.findall(text)[:SAMPLE_WORDS]]
     if len(tokens) < MIN_WORDS:
         return LanguageGuess("en", "English", 1.0)
@@ -98,8 +118,13 @@ def check_english(text: str) -> str:
     return guess.code
 
 
+def _has_kana(text: str) -> bool:
+    return any(unicodedata.name(char, "").startswith(("HIRAGANA", "KATAKANA")) for char in text[: SAMPLE_WORDS * 8])
+
+
 def _main_script(text: str) -> tuple[str, float]:
-    """Return the most frequent script among the letters of `text` and the share of Latin ones."""
+    """Return the most frequent script among the letters of `text` other than Latin ("LATIN"
+    when there is none) and the share of Latin ones."""
     scripts: Counter[str] = Counter()
     for char in text[: SAMPLE_WORDS * 8]:
         if char.isalpha():
@@ -108,4 +133,5 @@ def _main_script(text: str) -> tuple[str, float]:
     total = sum(scripts.values())
     if not total:
         return "LATIN", 1.0
-    return scripts.most_common(1)[0][0], scripts["LATIN"] / total
+    others = [script for script, _ in scripts.most_common() if script != "LATIN"]
+    return (others[0] if others else "LATIN"), scripts["LATIN"] / total

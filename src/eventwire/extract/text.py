@@ -7,7 +7,7 @@ import re
 import unicodedata
 from types import MappingProxyType
 
-TERMINAL_PUNCTUATION = ".!?…:;\"'”’»)]"
+TERMINAL_PUNCTUATION = ".!?…:;\"'”’»)]。！？」』"
 # zero-width characters and the soft hyphen: invisible, but they split words for the tokenizer
 _INVISIBLE = MappingProxyType(dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad")))
 _SPACES = re.compile(r"\s+")
