@@ -9,7 +9,8 @@ import pytest
 
 from eventwire.context import Context
 from eventwire.errors import GoldDataError
-from eventwire.evaluate.quotes import evaluate_polnear
+from eventwire.evaluate.quotes import _speaker_exact, evaluate_polnear
+from eventwire.model import Evidence, Quote
 
 PORT = "“The port will reopen on Monday,” said Paul Okafor, the harbour master. Officials said that the storm had passed."
 BRIDGE = "Mayor Anna Berg said that the bridge would reopen. The ferry is cancelled."
@@ -111,7 +112,14 @@ def test_exact_speaker_wants_the_head_not_its_possessor(tmp_path: Path, ctx: Con
     gold = [_attribution(key, 1, text, "“We agree,”", "Ortiz's deputy", "said", True)]
     report = evaluate_polnear(_write_gold(tmp_path, [(key, text, gold)]), ctx)
     assert report.metrics["speaker_accuracy"] == pytest.approx(1.0)  # the lenient metric: a shared word
-    assert report.metrics["direct_speaker_exact"] == pytest.approx(0.0)
+    assert report.metrics["direct_speaker_exact"] == pytest.approx(1.0)  # the system names the deputy
+
+
+@pytest.mark.parametrize(("speaker", "exact"), [("Ortiz", False), ("Ortiz's deputy", True), ("the deputy", True)])
+def test_the_exact_scorer_compares_the_head_of_a_possessive_source(speaker: str, exact: bool) -> None:
+    evidence = Evidence(0, 0, 10, "test", "1")
+    quote = Quote("“We agree,”", speaker, None, "said", True, evidence)
+    assert _speaker_exact(quote, {"source": {"text": "Ortiz's deputy"}}, []) is exact
 
 
 def test_missing_gold_file_raises(tmp_path: Path, ctx: Context) -> None:

@@ -284,7 +284,7 @@ def _nearby_subject(cue: Token, quoted: set[int]) -> Token | None:
         if token.i in quoted or "\n" in token.text:
             break
         if plausible(token) and token.dep_ not in ("compound", "poss"):
-            while token.dep_ == "appos" and token.head.i < token.i:
+            while token.dep_ == "appos" and token.head.i < token.i and token.head.i not in quoted:
                 token = token.head
             return token
     following = doc[cue.i + 1:min(cue.i + 4, cue.sent.end)]
@@ -467,9 +467,9 @@ def _finish(article: Article, drafts: list[_Draft], quoted: frozenset[int]) -> t
         draft.speaker = speaker
         if draft.inherited and speaker is None:
             continue
-        if speaker is not None and not draft.inherited:
-            history.append(speaker)
         pieces = sorted(_trim_piece(text, start, end) for start, end in draft.pieces)
+        if speaker is not None and not draft.inherited:
+            history.append(speaker._replace(content=(pieces[0][0], pieces[-1][1])))
         content = PIECE_SEPARATOR.join(text[start:end] for start, end in pieces)
         bounds = [pieces[0][0], pieces[-1][1]]
         if draft.cue is not None:

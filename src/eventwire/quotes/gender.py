@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span
 
 from eventwire.quotes.lexicon import load_first_names, load_gender_words, load_titles
 
+WORD = re.compile(r"\w+")
 PRONOUN_GENDER = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
@@ -22,9 +24,12 @@ def name_key(span: Span) -> str:
 
 def gender_of(genders: dict[str, str], name: str) -> str | None:
     """Return the gender known for a name: by the full name, else (for a surname alone,
-    or a full name never seen with a gender cue) by its last word."""
+    or a full name never seen with a gender cue) by its last word ("moon" for "Ban Ki-moon",
+    as `name_key` reads the tokens)."""
     lowered = " ".join(name.lower().split())
-    return genders.get(lowered) or genders.get(lowered.rsplit(" ", 1)[-1])
+    words = WORD.findall(lowered)
+    return (genders.get(lowered) or genders.get(lowered.rsplit(" ", 1)[-1])
+            or (genders.get(words[-1]) if words else None))
 
 
 def _full_key(span: Span) -> str:

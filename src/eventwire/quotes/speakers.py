@@ -24,6 +24,7 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp"})
 GROUP_TAGS = frozenset({"NNS", "NNPS", "NNP"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
 DETERMINERS = frozenset({"the", "a", "an"})
+UNTAGGED_NAME_TYPES = frozenset({"", "ORG"})
 PEOPLE = "eventwire.people"  # doc.user_data key of the document's `_People`
 
 
@@ -31,7 +32,8 @@ class Speaker(NamedTuple):
     """A resolved speaker: display name, the mention that names it and its actor if coded.
 
     `start`/`end` are the char span of the mention in the sentence of the quote;
-    `person` says whether the speaker is (likely) a single person.
+    `person` says whether the speaker is (likely) a single person; `content` is the char
+    span of what they said, once known.
     """
 
     name: str
@@ -39,6 +41,7 @@ class Speaker(NamedTuple):
     end: int
     actor: Actor | None
     person: bool
+    content: tuple[int, int] = (-1, -1)
 
 
 def subject_of(cue: Token) -> Token | None:
@@ -48,11 +51,11 @@ def subject_of(cue: Token) -> Token | None:
         "..., he said, adding that ..." -> for "adding" returns "he".
     """
     verb = cue
-    for _ in range(3):
+    for _ in range(5):
         subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
-        if subject is not None:
+        if subject is not None and not _wh_clause(verb, cue):
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
+                return _named_apposition(verb.head)
             return subject
         head = verb.head
         if verb.dep_ == "pcomp" and head.pos_ == "ADP":
@@ -63,6 +66,21 @@ def subject_of(cue: Token) -> Token | None:
             return None
         verb = head
     return None
+
+
+def _wh_clause(verb: Token, cue: Token) -> bool:
+    """Whether `verb` heads a clause about something else that the subjectless cue hangs
+    from ("looping the streets, where the Panthers played, while chanting ..."): its subject
+    is not the cue's."""
+    return verb is not cue and any(child.tag_ in ("WRB", "WDT") and child.i < verb.i for child in verb.children)
+
+
+def _named_apposition(token: Token) -> Token:
+    """Return the name a noun is in apposition to ("McConnell, now the majority leader, who
+    said" -> "McConnell"), else the noun."""
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.head.i < token.i:
+        return token.head
+    return token
 
 
 def mention_tokens(head: Token) -> Span:
@@ -77,6 +95,8 @@ def mention_tokens(head: Token) -> Span:
     indices = sorted(token.i for token in keep)
     start, end = indices[0], indices[-1] + 1
     doc = head.doc
+    if head.ent_type_:
+        start, end = _widen_to_entity(doc, start, end)
     breaks = [i for i in range(start, end) if "\n" in doc[i].text_with_ws]
     for i in breaks:
         if i < head.i:
@@ -89,6 +109,16 @@ def mention_tokens(head: Token) -> Span:
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return doc[start:end]
+
+
+def _widen_to_entity(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Widen a mention over the rest of a name it cuts ("the organizer Alliance" of "Alliance
+    to Reclaim Our Schools"), never across punctuation."""
+    while end < len(doc) and doc[end].ent_iob_ == "I" and not doc[end].is_punct and doc[end - 1].ent_type_:
+        end += 1
+    while start > 0 and doc[start].ent_iob_ == "I" and not doc[start - 1].is_punct:
+        start -= 1
+    return start, end
 
 
 def resolve_speaker(article: Article, mention: Span, history: list[Speaker],
@@ -112,16 +142,28 @@ def resolve_speaker(article: Article, mention: Span, history: list[Speaker],
     if head.pos_ == "PRON" and len(mention) == 1:
         return _resolve_pronoun(article, mention, history, quoted, genders or {}, actors)
     start, end = mention.start_char, mention.end_char
-    actor = _overlapping_actor(actors if actors is not None else actor_index(article.actors), start, end, head.idx)
+    actor, covers_head = _overlapping_actor(actors if actors is not None else actor_index(article.actors),
+                                            start, end, head.idx)
+    if actor is not None and actor.kind == "person" and not covers_head:
+        actor = None  # a possessor or modifier ("Obama's former strategist") is not the speaker
     is_person = _is_person(mention) or (actor is not None and actor.kind == "person")
     name = _full_name(article.doc, mention) if is_person else mention.text
-    if actor is None and is_person:
-        actor = _named_actor(article.actors, name)
+    if is_person and (actor is None or (actor.kind != "person" and not covers_head)):
+        actor = _named_actor(article.actors, name) or actor
     if actor is not None and actor.kind == "person":
-        name = actor.name
+        name = _fuller_name(name, actor.name)
     if lower in ("i", "me"):
         is_person = True
     return Speaker(" ".join(name.split()), start, end, actor, is_person)
+
+
+def _fuller_name(text_name: str, actor_name: str) -> str:
+    """Return the actor's canonical name unless the text's name holds it and says more
+    ("Michael Flynn" for an actor named "Flynn")."""
+    text_words, actor_words = text_name.lower().split(), actor_name.lower().split()
+    if len(text_words) > len(actor_words) and actor_words and text_words[-len(actor_words):] == actor_words:
+        return text_name
+    return actor_name
 
 
 def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
@@ -140,6 +182,7 @@ def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
                       if speaker.person and window <= speaker.start < start]
         candidates += [(ent.start_char, ent.text, ent) for ent in _people_before(article.doc, start, quoted)]
         candidates.sort(key=lambda item: item[0], reverse=True)
+        reported = [speaker.content for speaker in history if speaker.person and window <= speaker.start < start]
         for subjects_only, agreeing in ((True, True), (True, False), (False, False)):
             for position, name, found in candidates:
                 gender = gender_of(genders, name)
@@ -147,7 +190,7 @@ def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
                     continue
                 if isinstance(found, Speaker):
                     return Speaker(found.name, start, end, found.actor, True)
-                if subjects_only and not _is_subject(found.root):
+                if subjects_only and (not _is_subject(found.root) or _inside_any(reported, position)):
                     continue
                 resolved = resolve_speaker(article, found, [], quoted, genders, actors)
                 return Speaker(resolved.name, start, end, resolved.actor, True)
@@ -161,6 +204,12 @@ def _resolve_pronoun(article: Article, mention: Span, history: list[Speaker],
             resolved = resolve_speaker(article, mention_tokens(group), [], quoted, genders, actors)
             return Speaker(resolved.name, start, end, resolved.actor, False)
     return Speaker(mention.text, start, end, None, pronoun in PERSONAL_PRONOUNS or pronoun in ("i", "me"))
+
+
+def _inside_any(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether an offset lies in one of the spans ("McLenney said Clinton doesn't ...": Clinton
+    is talked about, the speaker is who "she said" more likely refers to)."""
+    return any(begin <= offset < finish for begin, finish in spans)
 
 
 def _is_subject(token: Token) -> bool:
@@ -200,7 +249,7 @@ class _People:
 def _people(doc: Doc) -> _People:
     found = doc.user_data.get(PEOPLE)
     if found is None:
-        spans = tuple(ent for ent in doc.ents if ent.label_ == "PERSON")
+        spans = _with_untagged_surnames(doc, [ent for ent in doc.ents if ent.label_ == "PERSON"])
         by_end_word: dict[str, list[tuple[str, ...]]] = {}
         for ent in spans:
             parts = tuple(_name_parts(ent))
@@ -209,6 +258,23 @@ def _people(doc: Doc) -> _People:
         found = _People(spans, tuple(ent.end_char for ent in spans), by_end_word)
         doc.user_data[PEOPLE] = found
     return found
+
+
+def _with_untagged_surnames(doc: Doc, people: list[Span]) -> tuple[Span, ...]:
+    """Add the later mentions of a named person's surname that the model did not tag PERSON
+    ("Trump responded", tagged ORG or nothing, after "Donald Trump"; "Reyes said", parsed as a
+    capitalised noun, after "Paul Reyes"; not a place: "Korea"
+    after a headline's "N. Korea" tagged PERSON)."""
+    first_seen: dict[str, int] = {}
+    for ent in people:
+        parts = _name_parts(ent)
+        if len(parts) > 1:
+            first_seen.setdefault(parts[-1], ent.end)
+    tagged = {i for ent in people for i in range(ent.start, ent.end)}
+    extra = [doc[token.i:token.i + 1] for token in doc
+             if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and token.i not in tagged and first_seen.get(token.text, len(doc)) <= token.i
+             and token.dep_ not in ("compound", "amod") and token.ent_type_ in UNTAGGED_NAME_TYPES]
+    return tuple(sorted(people + extra, key=lambda span: span.start))
 
 
 def _cataphoric_subject(pronoun: Token) -> Token | None:
@@ -250,15 +316,20 @@ def _is_person(mention: Span) -> bool:
 
 
 def _people_in(mention: Span) -> list[Span]:
-    """The PERSON entities inside the mention (from the document's index: `Span.ents` walks
-    the whole document)."""
+    """The PERSON entities inside the mention that name it: holding its head, unless they only
+    modify a common noun ("Obama's former strategist" is not Obama). From the document's index
+    (`Span.ents` walks the whole document)."""
     people = _people(mention.doc)
     after = people.spans[bisect_left(people.ends, mention.start_char + 1):]
-    return [ent for ent in after[:len(mention)] if ent.start >= mention.start and ent.end <= mention.end]
+    root = mention.root
+    return [ent for ent in after[:len(mention)] if ent.start >= mention.start and ent.end <= mention.end
+            and (ent.start <= root.i < ent.end or root.pos_ == "PROPN")]
 
 
 def _full_name(doc: Doc, mention: Span) -> str:
-    """Return the fullest PERSON name in the doc ending with the mention's surname."""
+    """Return the fullest PERSON name in the doc ending with the mention's surname (the most
+    frequent; of those as frequent, the shortest: "Donald Trump", not a headline's "Rip Donald
+    Trump")."""
     inside = _people_in(mention)
     parts = _name_parts(inside[0] if inside else mention)
     if not parts:
@@ -272,7 +343,8 @@ def _full_name(doc: Doc, mention: Span) -> str:
             counts[candidate] = counts.get(candidate, 0) + 1
     if not counts:
         return " ".join(parts)
-    best = max(counts, key=lambda candidate: (counts[candidate], candidate[-1].lower() == parts[-1].lower()))
+    best = max(counts, key=lambda candidate: (counts[candidate], candidate[-1].lower() == parts[-1].lower(),
+                                              -len(candidate)))
     return " ".join(best)
 
 
@@ -291,15 +363,16 @@ def _bare_titles() -> frozenset[str]:
     return frozenset(title.rstrip(".") for title in load_titles())
 
 
-def _overlapping_actor(actors: SpanIndex[Actor], start: int, end: int, head: int) -> Actor | None:
-    """Return the actor whose mention covers the head word, else the one overlapping most."""
+def _overlapping_actor(actors: SpanIndex[Actor], start: int, end: int, head: int) -> tuple[Actor | None, bool]:
+    """Return the actor whose mention covers the head word, else the one overlapping most,
+    and whether it covers the head."""
     best, best_score = None, (False, 0)
     for actor in actors.overlapping(start, end):
         overlap = min(end, actor.evidence.end) - max(start, actor.evidence.start)
         score = (actor.evidence.start <= head < actor.evidence.end, overlap)
         if overlap > 0 and score > best_score:
             best, best_score = actor, score
-    return best
+    return best, best_score[0]
 
 
 def _named_actor(actors: tuple[Actor, ...], name: str) -> Actor | None:
