@@ -79,3 +79,16 @@ def test_real_articles(stock, gold_dir) -> None:
     nlp = load_pipeline()
     for expected, found in zip(stock.pipe(articles), nlp.pipe(articles)):
         assert found.to_array(ATTRS).tolist() == expected.to_array(ATTRS).tolist()
+
+
+def test_the_lemma_index_answers_membership_as_its_list_does() -> None:
+    index = attributes.WordIndex(["walk", "run", "walk"])
+    assert index == ["walk", "run", "walk"] and isinstance(index, list)
+    assert "run" in index and "ran" not in index and 3 not in index
+
+
+def test_the_pipeline_lemmatizer_looks_words_up_in_sets(stock) -> None:
+    table = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    stock_table = stock.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert table and all(isinstance(words, attributes.WordIndex) for words in table.values())
+    assert {pos: list(words) for pos, words in table.items()} == dict(stock_table.items())

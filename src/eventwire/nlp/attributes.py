@@ -52,43 +52,53 @@ class RememberedAttributes:
     def __call__(self, doc: Doc) -> Doc:
         if not self.usable or not len(doc) or doc.to_array(LEMMA).any() or doc.to_array(POS).any():
             return self.lemmatizer(self.ruler(doc))  # patterns this cannot read, or a doc coded before
-        rows = doc.to_array([ORTH, LOWER, TAG, DEP]).tolist()
-        masks = [self._mask(doc, lower, tag, dep) for _, lower, tag, dep in rows]
-        joined = [bool((masks[i] & self._opening) << 1 & masks[i + 1]) for i in range(len(rows) - 1)] + [False]
-        keys = [(orth, tag, dep,
-                 tuple(rows[i - 1][1:]) if i and joined[i - 1] else None,
-                 tuple(rows[i + 1][1:]) if joined[i] else None)
-                for i, (orth, _, tag, dep) in enumerate(rows)]
-        missing = {key: i for i, key in enumerate(keys) if key not in self.memory}
-        if len(self.memory) + len(missing) > MAX_KEYS:
-            self.memory.clear()
+        array = doc.to_array([ORTH, LOWER, TAG, DEP])
+        rows = array.tolist()
+        masks = self._masks(doc, array)
+        opening = self._opening
+        # a key is (word, tag, dep); a token a two-token pattern joins to a neighbour also holds
+        # the (lower, tag, dep) of the neighbour before and after it (or None)
+        keys: list[tuple] = [(orth, tag, dep) for orth, _, tag, dep in rows]
+        joined = [i for i in range(len(rows) - 1) if (masks[i] & opening) << 1 & masks[i + 1]]
+        if joined:
+            after = set(joined)
+            for i in sorted(after | {i + 1 for i in joined}):
+                orth, _, tag, dep = rows[i]
+                keys[i] = (orth, tag, dep,
+                           tuple(rows[i - 1][1:]) if i - 1 in after else None,
+                           tuple(rows[i + 1][1:]) if i in after else None)
+        memory = self.memory
+        missing = {key: i for i, key in enumerate(keys) if key not in memory}
+        if len(memory) + len(missing) > MAX_KEYS:
+            memory.clear()
             for field_masks in self._field_masks:
                 field_masks.clear()
             missing = {key: i for i, key in enumerate(keys)}
         if missing:
             self._learn(doc, rows, masks, missing)
-        values = [self.memory[key] for key in keys]
-        doc.from_array([POS, MORPH, LEMMA], numpy.array([value[2:] for value in values], dtype="uint64"))
-        for token, (tag, dep, *_), (_, _, old_tag, old_dep) in zip(doc, values, rows):
-            if tag != old_tag:
-                token.tag = tag
-            if dep != old_dep:
-                token.dep = dep
+        values = numpy.array([memory[key] for key in keys], dtype="uint64")
+        doc.from_array([POS, MORPH, LEMMA], numpy.ascontiguousarray(values[:, 2:]))
+        for i in numpy.flatnonzero(values[:, 0] != array[:, 2]).tolist():
+            doc[i].tag = int(values[i, 0])
+        for i in numpy.flatnonzero(values[:, 1] != array[:, 3]).tolist():
+            doc[i].dep = int(values[i, 1])
         return doc
 
-    def _mask(self, doc: Doc, *fields: int) -> int:
-        """Bits of the pattern slots the token (lower, tag, dep) satisfies: bit 2k opens pattern
-        k, bit 2k + 1 closes it."""
-        mask = -1
-        for number, value in enumerate(fields):
-            found = self._field_masks[number].get(value)
-            if found is None:
+    def _masks(self, doc: Doc, array: numpy.ndarray) -> list[int]:
+        """Per token, the bits of the pattern slots its (lower, tag, dep) satisfies: bit 2k opens
+        pattern k, bit 2k + 1 closes it."""
+        if not self.slots:
+            return [0] * len(array)
+        columns = []
+        for number, field_masks in enumerate(self._field_masks):
+            values = array[:, number + 1].tolist()
+            for value in set(values).difference(field_masks):
                 text = doc.vocab.strings[value] if value else ""
-                found = self._field_masks[number][value] = sum(
+                field_masks[value] = sum(
                     1 << bit for bit, conditions in enumerate(self.slots)
                     if all(test(text) for field, test in conditions if field == number))
-            mask &= found
-        return mask
+            columns.append([field_masks[value] for value in values])
+        return [lower & tag & dep for lower, tag, dep in zip(*columns)]
 
     def _learn(self, doc: Doc, rows: list[list[int]], masks: list[int], missing: dict[tuple, int]) -> None:
         """Run the two components on a document of the new tokens, each with the neighbours
@@ -100,7 +110,8 @@ class RememberedAttributes:
         targets: list[int] = []
         last = 0
         for key, i in missing.items():
-            window = [i - 1] * (key[3] is not None) + [i] + [i + 1] * (key[4] is not None)
+            joined = len(key) > 3
+            window = [i - 1] * (joined and key[3] is not None) + [i] + [i + 1] * (joined and key[4] is not None)
             if (last & self._opening) << 1 & masks[window[0]]:
                 words.append(SEPARATOR)
                 tags.append("_SP")
@@ -108,7 +119,7 @@ class RememberedAttributes:
             for j in window:
                 if j == i:
                     targets.append(len(words))
-                words.append(doc[j].text)
+                words.append(strings[rows[j][0]])
                 tags.append(strings[rows[j][2]] if rows[j][2] else "")
                 deps.append(strings[rows[j][3]] if rows[j][3] else "dep")
             last = masks[window[-1]]
@@ -166,11 +177,38 @@ def _conditions(token: dict) -> list[Condition] | None:
     return conditions
 
 
+class WordIndex(list):
+    """A lemma index (a list of words, as spacy-lookups-data has it) that answers `in` from a
+    set: the rule lemmatizer only asks whether a candidate form is in it, and a list of 57,000
+    nouns answered that in a scan per candidate, most of the lemmatizer's time."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        self.words = frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+
+def index_words(lemmatizer: Any) -> None:
+    """Give the lemmatizer's "lemma_index" lists set membership (what it finds is the same)."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for pos, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, WordIndex):
+            table[pos] = WordIndex(words)
+
+
 def add_to(nlp: Language) -> None:
     """Put `RememberedAttributes` in place of the pipeline's attribute ruler and lemmatizer
     (kept, disabled, as the ones it calls). A pipeline without both is left as it is."""
     if not {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names):
         return
+    index_words(nlp.get_pipe("lemmatizer"))
     if not Language.has_factory(FACTORY):
         Language.factory(FACTORY, func=_make)
     nlp.add_pipe(FACTORY, after="lemmatizer")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
+from functools import cache
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.context import Context
@@ -18,29 +20,33 @@ CODER = "nlp.spacy.v1"
 def parse(article: Article, ctx: Context) -> Article:
     """Parse the article text with the context's spaCy pipeline (unless already parsed)."""
     doc = article.doc if article.doc is not None else ctx.nlp(article.text)
-    meta = ctx.nlp.meta
-    return attach_doc(article, doc, model=f"{meta['lang']}_{meta['name']}-{meta['version']}")
+    return attach_doc(article, doc, model=model_name(ctx.nlp))
+
+
+@cache
+def model_name(nlp: Language) -> str:
+    """Return "<lang>_<name>-<version>" of a pipeline (its `meta` is rebuilt on every read)."""
+    meta = nlp.meta
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}"
 
 
 def attach_doc(article: Article, doc: Doc, *, model: str = "") -> Article:
     """Return the article with `doc`, its sentences and its entities filled in."""
-    spans = [span for span in doc.sents if span.text.strip()]
-    sentences = tuple(
-        Sentence(index=i, start=span.start_char, end=span.start_char + len(span.text.rstrip()),
-                 text=span.text.rstrip())
-        for i, span in enumerate(spans)
-    )
+    text = doc.text  # a span's text is this text between its character offsets
+    sentences = []
+    for span in doc.sents:
+        start = span.start_char
+        sentence = text[start:span.end_char].rstrip()
+        if sentence.strip():
+            sentences.append(Sentence(index=len(sentences), start=start, end=start + len(sentence), text=sentence))
     starts = [s.start for s in sentences]
-    entities = tuple(
-        Entity(
-            text=ent.text.rstrip(),  # spaCy may end an entity with a whitespace token ("Mo\n\n")
-            label=ent.label_,
-            evidence=Evidence(_index(starts, ent.start_char), ent.start_char,
-                              ent.start_char + len(ent.text.rstrip()), CODER, model),
-        )
-        for ent in doc.ents
-    )
-    return dataclasses.replace(article, doc=doc, sentences=sentences, entities=entities)
+    entities = []
+    for ent in doc.ents:
+        start = ent.start_char
+        name = text[start:ent.end_char].rstrip()  # spaCy may end an entity with a whitespace token ("Mo\n\n")
+        entities.append(Entity(text=name, label=ent.label_,
+                               evidence=Evidence(_index(starts, start), start, start + len(name), CODER, model)))
+    return dataclasses.replace(article, doc=doc, sentences=tuple(sentences), entities=tuple(entities))
 
 
 def _index(starts: list[int], offset: int) -> int:

@@ -83,7 +83,7 @@ class Gazetteer:
             >>> load_gazetteer().lookup("Erbil")[0].country
             'IRQ'
         """
-        return list(self._lookup_key(name_key(name)))
+        return list(self._lookup_key(self._key(name)))
 
     def lookup_variant(self, name: str) -> list[Candidate]:
         """Return the populated places and divisions whose official name has the consonant
@@ -103,7 +103,7 @@ class Gazetteer:
 
     def has_name(self, name: str) -> bool:
         """Return whether any place is called `name`."""
-        return bool(self._lookup_key(name_key(name)))
+        return bool(self._lookup_key(self._key(name)))
 
     def get(self, place_id: int) -> Candidate | None:
         """Return the entry with gazetteer id `place_id` (a GeoNames id when positive)."""
@@ -111,6 +111,16 @@ class Gazetteer:
             "SELECT *, 0 FROM place WHERE id = ?", (place_id,)
         ).fetchone()
         return Candidate(*row) if row else None
+
+    def _key(self, name: str) -> str:
+        """`name_key(name)`, remembered: the stages ask for the same words again and again."""
+        keys = self._keys()
+        key = keys.get(name)
+        if key is None:
+            if len(keys) > 200_000:
+                keys.clear()
+            key = keys[name] = name_key(name)
+        return key
 
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         cached = self._cache()
@@ -129,6 +139,11 @@ class Gazetteer:
         if not hasattr(self._local, "cache"):
             self._local.cache = {}
         return self._local.cache
+
+    def _keys(self) -> dict[str, str]:
+        if not hasattr(self._local, "keys"):
+            self._local.keys = {}
+        return self._local.keys
 
     def _connection(self) -> sqlite3.Connection:
         if not hasattr(self._local, "connection"):

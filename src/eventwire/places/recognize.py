@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import numpy
+from spacy.attrs import IDX, IS_ALPHA, LENGTH, LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.places.build import ALTERNATE
@@ -73,12 +77,14 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.extend(_from_entity(span, label, gazetteer))
         for index in range(span.start, span.end):
             covered[index] = True
-    mentions.extend(_from_proper_nouns(doc, covered, gazetteer))
+    text = doc.text  # joined from the tokens on each call: once here
+    capitalised = _capitalised(doc, text)
+    mentions.extend(_from_proper_nouns(doc, covered, gazetteer, capitalised))
     mentions = [m for m in map(_trimmed, mentions) if m.text and not _crosses_sentences(doc, m)]
     generic = generic_words()
     mentions = _without_overlaps([m for m in mentions if name_key(m.text) not in generic])
-    mentions = _without_overlaps(mentions + _repeated(doc, mentions))
-    mentions = _without_overlaps(mentions + _modifier_adjectives(doc, mentions, gazetteer))
+    mentions = _without_overlaps(mentions + _repeated(doc, mentions, text, capitalised))
+    mentions = _without_overlaps(mentions + _modifier_adjectives(doc, mentions, gazetteer, text, capitalised))
     return [dataclasses.replace(m, modifier=True) if _is_wide_modifier(doc, m) else m for m in mentions
             if not _spells_out_before(doc, m)]
 
@@ -169,21 +175,30 @@ def _split_at_separators(ent: Span) -> list[Span]:
     return parts
 
 
-def _modifier_adjectives(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+def _modifier_adjectives(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, text: str,
+                         capitalised: list[tuple[int, int, int, bool]]) -> list[Mention]:
     """Find place adjectives modifying a noun anywhere, also inside names ("the Russian
     Ministry of Defence", "anti-Russian policy", "Danish developer")."""
     taken = SpanIndex((m.start, m.end) for m in mentions)
     found = []
-    for token in doc:
-        if not token.text[:1].isupper() or not token.is_alpha:
+    for i, start, length, alpha in capitalised:
+        if not alpha or taken.overlaps(start, start + length):
             continue
-        if taken.overlaps(token.idx, token.idx + len(token)):
-            continue
-        found.extend(_adjective(doc[token.i:token.i + 1], gazetteer))
+        if any(c.is_adjective for c in _text_names(text[start:start + length], gazetteer)):
+            found.extend(_adjective(doc[i:i + 1], gazetteer))
     return found
 
 
-def _repeated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _capitalised(doc: Doc, text: str) -> list[tuple[int, int, int, bool]]:
+    """The tokens of `doc` (whose text is `text`) that start with a capital: index, character
+    offset, length and whether all letters, read from the doc's arrays (no token objects)."""
+    return [(i, start, length, bool(alpha))
+            for i, (start, length, alpha) in enumerate(doc.to_array([IDX, LENGTH, IS_ALPHA]).tolist())
+            if text[start].isupper()]
+
+
+def _repeated(doc: Doc, mentions: list[Mention], full_text: str,
+              capitalised: list[tuple[int, int, int, bool]]) -> list[Mention]:
     """Find other occurrences of names already taken as places (one sense per article),
     unless they are part of a longer person name ("Paris Hilton")."""
     known = {m.text: m for m in mentions if m.candidates and not m.adjective and not m.local and (
@@ -197,22 +212,18 @@ def _repeated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for text, mention in known.items():
         by_prefix.setdefault(text[:2], []).append((text, mention))
     found = []
-    full_text = doc.text
-    for token in doc:
-        if not token.text[:1].isupper():
-            continue
-        at = token.idx
+    for _, at, _, _ in capitalised:
         for text, mention in (*by_prefix.get(full_text[at:at + 2], ()), *by_prefix.get(full_text[at:at + 1], ())):
-            end = token.idx + len(text)
-            if full_text[token.idx:end] != text or (end < len(full_text) and full_text[end].isalnum()):
+            end = at + len(text)
+            if full_text[at:end] != text or (end < len(full_text) and full_text[end].isalnum()):
                 continue
-            if taken.overlaps(token.idx, end):
+            if taken.overlaps(at, end):
                 continue
-            if any(p.start_char <= token.idx and end <= p.end_char and p.text != text
-                   for p in people.overlapping(token.idx, end)):
+            if any(p.start_char <= at and end <= p.end_char and p.text != text
+                   for p in people.overlapping(at, end)):
                 continue
-            found.append(dataclasses.replace(mention, start=token.idx, end=end, source="REPEATED"))
-            taken.add((token.idx, end))
+            found.append(dataclasses.replace(mention, start=at, end=end, source="REPEATED"))
+            taken.add((at, end))
     return found
 
 
@@ -424,8 +435,8 @@ def _embedded(span: Span, gazetteer: Gazetteer) -> list[Mention]:
             if not part[0].text[:1].isupper() or part[-1].is_punct:
                 continue
             text = part.text
-            candidates = tuple(c for c in gazetteer.lookup(text) if not c.is_adjective
-                               and is_reliable(c) and _case_fits(text, ARTICLE.sub("", text), c))
+            fits = _case_test(text, ARTICLE.sub("", text))
+            candidates = tuple(c for c in gazetteer.lookup(text) if not c.is_adjective and is_reliable(c) and fits(c))
             if candidates and is_strong(candidates[0]):
                 mentions.append(Mention(part.start_char, part.end_char, part.text, "EMBEDDED", candidates))
                 index += size - 1
@@ -434,10 +445,11 @@ def _embedded(span: Span, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _from_proper_nouns(doc: Doc, covered: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+def _from_proper_nouns(doc: Doc, covered: list[bool], gazetteer: Gazetteer,
+                       capitalised: list[tuple[int, int, int, bool]]) -> list[Mention]:
     """Match runs of proper nouns that NER missed against the gazetteer (whole run only)."""
     mentions = []
-    for run in _proper_noun_runs(doc, covered):
+    for run in _proper_noun_runs(doc, covered, capitalised):
         dotted = _dotted_abbreviation(run, gazetteer)
         if dotted:
             mentions.extend(dotted)
@@ -458,32 +470,37 @@ def _from_proper_nouns(doc: Doc, covered: list[bool], gazetteer: Gazetteer) -> l
     return mentions
 
 
-def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[Span]:
+def _proper_noun_runs(doc: Doc, covered: list[bool], capitalised: list[tuple[int, int, int, bool]]) -> list[Span]:
+    # per token, from the doc's arrays: a capitalised proper noun of letters; a connector
+    name = [False] * len(doc)
+    if capitalised:
+        pos = doc.to_array(POS)
+        for i, _, _, alpha in capitalised:
+            name[i] = alpha and bool(pos[i] == PROPN)
+    strings = doc.vocab.strings
+    connector_ids = numpy.array([strings[word] for word in CONNECTORS], dtype="uint64")
+    connector = numpy.isin(doc.to_array(LOWER), connector_ids).tolist()
     runs = []
     index = 0
     while index < len(doc):
-        if covered[index] or not _is_name_token(doc[index]):
+        if covered[index] or not name[index]:
             index += 1
             continue
         end = index + 1
         while end < len(doc) and not covered[end]:
-            if _is_name_token(doc[end]):
+            if name[end]:
                 end += 1
-            elif doc[end].lower_ in CONNECTORS and end + 1 < len(doc) and not covered[end + 1] and (
-                    _is_name_token(doc[end + 1]) or doc[end + 1].lower_ in CONNECTORS):
+            elif connector[end] and end + 1 < len(doc) and not covered[end + 1] and (
+                    name[end + 1] or connector[end + 1]):
                 end += 1
             else:
                 break
-        while end > index and doc[end - 1].lower_ in CONNECTORS:
+        while end > index and connector[end - 1]:
             end -= 1
         if end - index <= MAX_WORDS:
             runs.append(doc[index:end])
         index = max(end, index + 1)
     return runs
-
-
-def _is_name_token(token: Token) -> bool:
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
 
 
 def _dotted_abbreviation(span: Span, gazetteer: Gazetteer) -> list[Mention]:
@@ -504,26 +521,30 @@ def _names(span: Span, gazetteer: Gazetteer, variants: bool = False) -> tuple[Ca
     """Return the places a span may name; a name unknown with its Arabic article is looked up
     without it ("Ar-Raqqa" as "Raqqa"), and, with `variants`, as another transliteration
     ("Kafr Qaseem" as "Kafr Qasim")."""
-    text = span.text
+    return _text_names(span.text, gazetteer, variants)
+
+
+def _text_names(text: str, gazetteer: Gazetteer, variants: bool = False) -> tuple[Candidate, ...]:
+    """`_names` of a span with this text."""
     candidates = gazetteer.lookup(text)
     bare = ARTICLE.sub("", text)
     if not candidates and bare != text and bare[:1].isupper():
         candidates = [c for c in gazetteer.lookup(bare) if not c.is_abbreviation and not c.is_adjective]
     if not candidates and variants:
         candidates = gazetteer.lookup_variant(text)
-    return tuple(c for c in candidates if _case_fits(text, bare, c))
+    fits = _case_test(text, bare)
+    return tuple(c for c in candidates if fits(c))
 
 
-def _case_fits(text: str, bare: str, candidate: Candidate) -> bool:
-    """Abbreviations must be written in capitals ("US", not "us"); short capitals ("BA") only
-    match abbreviations; other names start with a capital, after any Arabic article (`bare`)."""
+def _case_test(text: str, bare: str) -> Callable[[Candidate], bool]:
+    """Return whether a candidate's name may be written `text`: abbreviations must be written
+    in capitals ("US", not "us"); short capitals ("BA") only match abbreviations; other names
+    start with a capital, after any Arabic article (`bare`)."""
     letters = [char for char in text if char.isalpha()]
-    if candidate.is_abbreviation:
-        dotted = text.endswith(".") and text[:1].isupper()
-        return dotted or all(char.isupper() for char in letters)
-    if len(letters) <= 4 and all(char.isupper() for char in letters):
-        return False
-    return bare[:1].isupper()
+    capitals = all(char.isupper() for char in letters)
+    abbreviation = (text.endswith(".") and text[:1].isupper()) or capitals
+    name = not (len(letters) <= 4 and capitals) and bare[:1].isupper()
+    return lambda candidate: abbreviation if candidate.is_abbreviation else name
 
 
 def _trim(span: Span) -> Span | None:

@@ -13,7 +13,7 @@ from functools import cache
 
 from eventwire.time import absolute, relative
 from eventwire.time.lexicon import load_lexicon
-from eventwire.time.patterns import END, Env, Normalised, Rule, alt, fragments
+from eventwire.time.patterns import END, Env, Normalised, Rule, alt, fold_pattern, fragments
 
 
 @cache
@@ -93,4 +93,31 @@ def rules() -> tuple[Rule, ...]:
                   r"|(?P<word>noon|midday|midnight))", relative.norm_clock),
         ("reference", rf"\b(?P<phrase>{alt(lex.references)})" + END, relative.norm_reference),
     ]
-    return tuple(Rule(name, re.compile(pattern, re.IGNORECASE), function) for name, pattern, function in table)
+    # words a rule's every match holds, written out in its pattern above (the lexicon's words
+    # by their first word): a text without any of them is not scanned for the rule
+    cues = {
+        "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+        "century": ("centur",),
+        "half": ("half",),
+        "half_year": ("half",),
+        "decade": ("0s", "0's", "0’s", *_first_words(lex.decades)),
+        "season": _first_words(lex.seasons),
+        "spelled_year": ("nineteen", "eighteen", "thousand"),
+        "night_of": ("night",),
+        "week_of": ("week",),
+        "year_ago": ("year ago", "year-ago", "year earlier", "year-earlier"),
+        "period_year_ago": ("quarter", "period"),
+        "year_ended": ("ended", "ending"),
+    }
+    return tuple(Rule(name, re.compile(pattern, re.IGNORECASE), function, _compile_folded(pattern),
+                      cues.get(name, ()))
+                 for name, pattern, function in table)
+
+
+def _first_words(words: object) -> tuple[str, ...]:
+    return tuple(sorted({word.lower().split()[0] for word in words}))  # type: ignore[attr-defined]
+
+
+def _compile_folded(pattern: str) -> re.Pattern[str] | None:
+    folded = fold_pattern(pattern)
+    return re.compile(folded) if folded is not None else None

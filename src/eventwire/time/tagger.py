@@ -14,7 +14,7 @@ from eventwire.model import Article, Evidence, TimeExpression
 from eventwire.registry import register
 from eventwire.time.calendar import period_value, reference_day, shift
 from eventwire.time.lexicon import DATA_VERSION, load_lexicon
-from eventwire.time.patterns import Env
+from eventwire.time.patterns import Env, fold_text
 from eventwire.time.relative import ANAPHOR_PREFIX
 from eventwire.time.rules import rules
 
@@ -112,8 +112,9 @@ def find_times(text: str, published: date | None, *, doc: Any = None) -> list[Ti
 
     env = Env(text, published, tense)
     candidates: list[tuple[int, int, int, Candidate]] = []
+    folded = fold_text(text)
     for order, rule in enumerate(rules()):
-        for match in rule.pattern.finditer(text):
+        for match in rule.finditer(text, folded):
             found = rule.normalise(match, env)
             if found is None:
                 continue

@@ -1,0 +1,37 @@
+"""Sentences and entities attached from the parse, with their character spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.context import Context
+from eventwire.model import Article
+from eventwire.nlp.parse import CODER, model_name, parse
+
+ARTICLE = (Path(__file__).parent.parent / "fixtures" / "iran_bases_article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def ctx() -> Context:
+    return Context()
+
+
+@pytest.mark.parametrize("text", [ARTICLE, "Headline\n\nMo\n\nPutin met Xi in Beijing.  \n\n", "A"])
+def test_sentences_and_entities_are_the_spans_text_without_trailing_blanks(ctx, text) -> None:
+    article = parse(Article(id="a", source="s", text=text), ctx)
+    doc = article.doc
+    spans = [span for span in doc.sents if span.text.strip()]
+    assert [(s.index, s.start, s.end, s.text) for s in article.sentences] == [
+        (i, span.start_char, span.start_char + len(span.text.rstrip()), span.text.rstrip())
+        for i, span in enumerate(spans)]
+    assert [(e.text, e.label, e.evidence.start, e.evidence.end) for e in article.entities] == [
+        (ent.text.rstrip(), ent.label_, ent.start_char, ent.start_char + len(ent.text.rstrip())) for ent in doc.ents]
+    assert all(text[s.start:s.end] == s.text for s in article.sentences)
+    assert all(e.evidence.coder == CODER and e.evidence.data == model_name(ctx.nlp) for e in article.entities)
+
+
+def test_model_name(ctx) -> None:
+    meta = ctx.nlp.meta
+    assert model_name(ctx.nlp) == f"{meta['lang']}_{meta['name']}-{meta['version']}"
