@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 
 from eventwire.clusters.copies import containment, original_of, shingles
-from eventwire.clusters.link import Mention, conflict
+from eventwire.clusters.link import Mention, conflict, source_actors, tie
 from eventwire.evaluate.clusters import article_clusters, load_reports
 from eventwire.model import Article, Document
 from eventwire.pipeline import process
 from eventwire.store import Store
+
+from .conftest import run_sql
+from .records import actor, event, make_article
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +100,7 @@ def test_clustering_again_changes_the_generation(filled: Store) -> None:
 def _mention(**changes) -> Mention:
     fields = dict(event_id="a:0", article_id="a", type="ASSAULT", mode=None, modality_class="happened",
                   source_countries=frozenset({"IRN"}), target_countries=frozenset({"USA"}),
-                  day_start=date(2020, 1, 8), day_end=date(2020, 1, 8), lat=33.8, lon=42.44,
+                  source_actors=frozenset({("IRN", "STATE")}), day_start=date(2020, 1, 8), day_end=date(2020, 1, 8), lat=33.8, lon=42.44,
                   place_country="IRQ", place_precision="feature", words=frozenset({"missiles", "base"}))
     return Mention(**{**fields, **changes})
 
@@ -116,13 +120,119 @@ def _mention(**changes) -> Mention:
         ({"target_countries": frozenset({"IRQ"})}, None),  # the same spot: targets may differ
         ({"target_countries": frozenset({"IRQ"}), "lat": None, "lon": None, "place_precision": "country"},
          "actors"),
+        ({"source_actors": frozenset({("IRN", None)})}, None),  # a country alone: any of its sectors
+        ({"source_actors": frozenset({("IRN", "CVL")}), "lat": None, "lon": None, "place_precision": "country"},
+         "actors"),  # Iranian civilians and the Iranian state: two actors
+        ({"source_actors": frozenset({("IRN", "CVL")})}, None),  # on one spot, as for targets
+        ({"source_actors": frozenset()}, None),  # no coded source
     ],
     ids=["same", "same-article", "type", "threatened", "mode-unknown", "a-day-apart", "three-days", "far",
-         "other-country", "targets-on-one-spot", "targets-elsewhere"],
+         "other-country", "targets-on-one-spot", "targets-elsewhere", "source-country-alone",
+         "source-other-sector", "source-other-sector-on-one-spot", "source-unknown"],
 )
 def test_what_sets_two_mentions_apart(changes: dict, expected: str | None) -> None:
     first = _mention(article_id="b", event_id="b:0")
     assert conflict(first, _mention(**changes)) == expected
+
+
+MONTH = {"day_start": date(2020, 1, 1), "day_end": date(2020, 1, 31)}  # "in January"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "tied"),
+    [
+        ({}, {}, True),
+        (MONTH, {}, True),  # a report dated to the month and one dated to a day in it
+        (MONTH, MONTH, False),  # the same month is no evidence of the same day
+        ({"day_start": date(2020, 1, 6), "day_end": date(2020, 1, 12)}, {}, True),  # "last week"
+    ],
+    ids=["days", "month-and-day", "months", "week-and-day"],
+)
+def test_mentions_dated_only_to_one_month_tie_by_nothing(first: dict, second: dict, tied: bool) -> None:
+    one, other = _mention(article_id="b", event_id="b:0", **first), _mention(**second)
+    assert conflict(one, other) is None
+    assert (tie(one, other) > 0) is tied
+
+
+@pytest.mark.parametrize(
+    ("actors", "expected"),
+    [
+        ((actor("police", "IRQ", "COP", "group"), actor("the government", "IRQ", "GOV", "state")),
+         {("IRQ", "STATE")}),  # the state's sectors as one
+        ((actor("Iraq", "IRQ", None, "state"), actor("protesters", "IRQ", "CVL", "group")),
+         {("IRQ", None), ("IRQ", "CVL")}),
+        ((actor("", "IRQ", "CVL", "implied"),), set()),  # implied, not named
+        ((dataclasses.replace(actor("Ahmed Khalil", "IRQ", None, "person"), evidence=dataclasses.replace(
+            actor("x", None, None, "person").evidence, coder="actors.rules.v1+place-country")),), set()),
+        ((actor("gunmen", None, "UAF", "group"),), set()),  # no country
+    ],
+    ids=["state-sectors", "country-and-sector", "implied", "bare-name-placed", "no-country"],
+)
+def test_source_actors_are_compared_as_the_dedup_stage_compares_them(actors: tuple, expected: set) -> None:
+    assert source_actors(actors) == expected
+
+
+def _request(article_id: str, published: str, date: str, precision: str, source_sector: str | None):
+    """An article reporting that the United States asked Iran for something (one text for all:
+    the sentences alike tie its events, so only their dates or sources can keep them apart)."""
+    request = event("REQUEST", (actor("Washington", "USA", source_sector, "state"),),
+                    (actor("Iran", "IRN", None, "state"),), date=date)
+    article = make_article(article_id, (dataclasses.replace(request, date_precision=precision),))
+    return dataclasses.replace(article, published=published)
+
+
+def _clusters_of(db: str, *articles) -> list[list[str]]:
+    with Store.open(db) as store:
+        for article in articles:
+            assert store.add(article)
+        return sorted(sorted(row["members"]) for row in store.clusters(limit=None))
+
+
+def test_two_us_requests_dated_to_one_month_are_two_clusters(db: str) -> None:
+    """Issue: two US requests a month apart, both dated "2020-02" by their reports, were one cluster."""
+    early = _request("early", "2020-02-03", "2020-02", "month", "GOV")
+    late = _request("late", "2020-03-01", "2020-02", "month", "GOV")
+    assert _clusters_of(db, early, late) == [["early:0"], ["late:0"]]
+
+
+def test_a_report_dated_to_the_month_joins_one_dated_to_a_day_of_it(db: str) -> None:
+    dated = _request("dated", "2020-02-11", "2020-02-10", "day", "GOV")
+    later = _request("later", "2020-03-01", "2020-02", "month", "GOV")
+    assert _clusters_of(db, dated, later) == [["dated:0", "later:0"]]
+
+
+@pytest.mark.parametrize(
+    ("sector", "expected"),
+    [
+        ("GOV", [["first:0", "second:0"]]),
+        ("MIL", [["first:0", "second:0"]]),  # the state's sectors as one
+        (None, [["first:0", "second:0"]]),  # the country alone: any of its sectors
+        ("BUS", [["first:0"], ["second:0"]]),  # the government and American companies: two acts
+    ],
+    ids=["same-sector", "state-sectors", "country-alone", "other-sector"],
+)
+def test_sources_of_one_country_join_only_when_they_can_be_one_actor(db: str, sector, expected) -> None:
+    first = _request("first", "2020-02-11", "2020-02-10", "day", "GOV")
+    second = _request("second", "2020-02-11", "2020-02-10", "day", sector)
+    assert _clusters_of(db, first, second) == expected
+
+
+def test_a_version_5_store_is_clustered_again_with_its_sources_sectors(db: str) -> None:
+    first = _request("first", "2020-02-11", "2020-02-10", "day", "GOV")
+    second = _request("second", "2020-02-11", "2020-02-10", "day", "BUS")
+    with Store.open(db) as store:
+        assert store.add(first) and store.add(second)
+    # as schema version 5 left it: no sectors, and the two linked by their country alone
+    run_sql(db, "DROP INDEX event_clusters_window", "DROP INDEX event_clusters_cluster",
+            "ALTER TABLE event_clusters DROP COLUMN source_actors",
+            "CREATE INDEX event_clusters_window ON event_clusters (type, day_start)",
+            "CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id)",
+            "UPDATE event_clusters SET cluster_id = 'first:0'",
+            "UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    with Store.open(db) as store:
+        assert sorted(sorted(row["members"]) for row in store.clusters(limit=None)) == [["first:0"], ["second:0"]]
+    assert sorted(run_sql(db, "SELECT event_id, source_actors FROM event_clusters")) == [
+        ("first:0", ["USA/STATE"]), ("second:0", ["USA/BUS"])]
 
 
 def test_copies_are_measured_on_the_shorter_text() -> None:

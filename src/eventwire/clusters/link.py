@@ -7,20 +7,31 @@ agreeing, or evidence sentences alike. Hard: another PLOVER type; another mode (
 is no conflict); another modality class (an event that happened never joins one
 threatened, denied or planned); dates more than a day apart; places farther apart than
 their precision allows, or in other countries. Actors disagree when their countries do not
-overlap on a side (one side unknown, or both at one precise spot, is no disagreement):
-outlets differ on who the target was, so that alone does not split a cluster.
+overlap on a side, or when the sources cannot be one actor as the article's dedup stage
+judges it (`eventwire.dedup.mentions`: one country and sector, a country alone matching any
+of its sectors, the state's sectors as one); one side unknown, or both at one precise spot,
+is no disagreement: outlets differ on who the target was, so that alone does not split a
+cluster. Two mentions dated no closer than a month ("in January") tie by nothing: a month
+in common says nothing about a day in common, so each joins only a cluster a dated report
+ties it to.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from eventwire.actors.phrases import STATE_SECTORS
+from eventwire.model import Actor
+from eventwire.places.actor_country import coded_country
 
 MAX_WINDOW = timedelta(days=31)  # an event dated no closer than this (a year) joins no cluster
 DATE_SLACK = timedelta(days=1)  # reports of one event date it a day apart (time zones, "overnight")
 UNDATED_SLACK = timedelta(days=2)  # an undated event: around its article's publication date
+VAGUE_WINDOW = timedelta(days=7)  # a window this wide or wider (a month) dates no day: two such tie by nothing
 RADIUS_KM = {"feature": 25.0, "city": 50.0, "admin1": 250.0}
 SENTENCE_SIMILARITY = 0.2  # content-word Jaccard of the evidence sentences that ties two mentions
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -42,6 +53,7 @@ class Mention:
     modality_class: str
     source_countries: frozenset[str]
     target_countries: frozenset[str]
+    source_actors: frozenset[tuple[str, str | None]]  # (country, sector) of the coded sources: `source_actors`
     day_start: date | None
     day_end: date | None
     lat: float | None
@@ -67,6 +79,25 @@ def day_window(date_start: date | None, date_end: date | None, published: str | 
             return None
         return day - UNDATED_SLACK, day
     return None
+
+
+def source_actors(actors: Iterable[Actor]) -> frozenset[tuple[str, str | None]]:
+    """(country, sector) of the named actors whose country the text codes, the state's sectors
+    (government, military, police, ...) as one "STATE", as the article's dedup stage compares them.
+
+    Example:
+        >>> source_actors([police_in_baghdad, iraqi_government])
+        frozenset({('IRQ', 'STATE')})
+    """
+    return frozenset((country, "STATE" if actor.sector in STATE_SECTORS else actor.sector)
+                     for actor in actors if actor.kind != "implied" and (country := coded_country(actor)))
+
+
+def one_actor(first: frozenset[tuple[str, str | None]], second: frozenset[tuple[str, str | None]]) -> bool:
+    """Whether two sides' (country, sector) pairs can be one actor: one unknown side, one country
+    and sector, or a country alone (no sector) matching any of its sectors."""
+    return not first or not second or any(
+        mine == theirs or mine[0] == theirs[0] and None in (mine[1], theirs[1]) for mine in first for theirs in second)
 
 
 def content_words(text: str | None) -> frozenset[str]:
@@ -97,11 +128,16 @@ def conflict(first: Mention, second: Mention) -> str | None:
         # its troops'); on the same spot, that is no sign of another event
         if mine and theirs and not mine & theirs and not co_located:
             return "actors"
+    if not co_located and not one_actor(first.source_actors, second.source_actors):
+        return "actors"  # "the family expressed outrage", "the president condemned it": two acts
     return None
 
 
 def tie(first: Mention, second: Mention) -> float:
-    """How strongly two compatible mentions are one event: 0 when nothing ties them."""
+    """How strongly two compatible mentions are one event: 0 when nothing ties them, as when
+    neither is dated closer than a month (the same month is no evidence of the same day)."""
+    if _vague(first) and _vague(second):
+        return 0.0
     score = 0.0
     distance = _distance_km(first, second)
     if distance is not None and distance <= min(_radius(first), _radius(second)):
@@ -113,6 +149,12 @@ def tie(first: Mention, second: Mention) -> float:
     if similarity >= SENTENCE_SIMILARITY:
         score += similarity
     return score
+
+
+def _vague(mention: Mention) -> bool:
+    """Whether a mention's window names no day, nor a week: a month, say ("in January")."""
+    return mention.day_start is None or mention.day_end is None or (
+        mention.day_end - mention.day_start >= VAGUE_WINDOW)
 
 
 def _radius(mention: Mention) -> float:

@@ -31,7 +31,7 @@ TABLES = ("articles", *RECORD_TABLES, "failures")
 EVENT_DETAIL_COLUMNS = frozenset({"sources", "targets", "place"})
 JSON_EVENT_COLUMNS = ("quantities", "mentions")
 CONFIDENCE_VERSION = 3  # the schema version that gave events their confidence
-CLUSTERS_VERSION = 4  # the schema version that clusters events (an older store is clustered on upgrade)
+CLUSTERS_VERSION = 6  # the last version to change what linking compares: an older store is clustered again
 _MIGRATION_NAME = re.compile(r"(\d{4})_\w+\.sql")
 
 

@@ -10,6 +10,7 @@ as incremental linking made them.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -26,9 +27,11 @@ from eventwire.clusters.link import (
     content_words,
     day_window,
     modality_class,
+    source_actors,
     tie,
 )
 from eventwire.store.backends import Backend
+from eventwire.store.rows import _read_actor
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +41,9 @@ _CANDIDATES = (
     " ORDER BY cluster_id, event_id"
 )
 MENTION_COLUMNS = ("event_id", "article_id", "type", "mode", "modality_class", "source_countries",
-                   "target_countries", "day_start", "day_end", "lat", "lon", "place_country",
+                   "target_countries", "source_actors", "day_start", "day_end", "lat", "lon", "place_country",
                    "place_precision", "words")
+SET_COLUMNS = ("source_countries", "target_countries", "words")  # VARCHAR[] columns of frozensets
 
 
 class Links:
@@ -178,6 +182,7 @@ def _mention(row: Row, window: tuple[date, date] | None, sentence: str | None) -
         modality_class=modality_class(row["modality"], row["happened"]),
         source_countries=frozenset(c for c in row["source_countries"] or () if c),
         target_countries=frozenset(c for c in row["target_countries"] or () if c),
+        source_actors=source_actors(_read_actor(actor) for actor in json.loads(row["sources"] or "[]")),
         day_start=window[0] if window else None, day_end=window[1] if window else None,
         lat=row["place_lat"] if precise_place else None, lon=row["place_lon"] if precise_place else None,
         place_country=row["place_country"] if precise_place else None,
@@ -188,16 +193,20 @@ def _mention(row: Row, window: tuple[date, date] | None, sentence: str | None) -
 def _mention_row(mention: Mention) -> Row:
     """An `event_clusters` row's mention columns."""
     row = {column: getattr(mention, column) for column in MENTION_COLUMNS}
-    for column in ("source_countries", "target_countries", "words"):
+    for column in SET_COLUMNS:
         row[column] = sorted(row[column])
+    row["source_actors"] = sorted(f"{country}/{sector or ''}" for country, sector in mention.source_actors)
     return row
 
 
 def _stored_mention(row: Row) -> Mention:
     """The mention an `event_clusters` row holds."""
     values = {column: row[column] for column in MENTION_COLUMNS}
-    for column in ("source_countries", "target_countries", "words"):
+    for column in SET_COLUMNS:
         values[column] = frozenset(values[column] or ())
+    # "IRQ/STATE", "IRQ/" (a country alone); none in a row stored before they were recorded
+    values["source_actors"] = frozenset((country, sector or None) for country, _, sector in
+                                        (actor.partition("/") for actor in values["source_actors"] or ()))
     return Mention(**values)
 
 
