@@ -30,6 +30,9 @@ from .conftest import run_sql
 
 CITIES = ("Geneva", "Vienna", "Baghdad", "Tehran", "Kabul", "Cairo", "Ankara", "Doha", "Riyadh", "Amman",
           "Beirut", "Damascus", "Sanaa", "Muscat", "Kuwait City", "Paris")
+# three reports from each city: enough articles still to come when a kill point is reached,
+# however fast the workers run ahead of the writer
+ARTICLES = tuple((city, round) for round in range(3) for city in CITIES)
 TEXT = ("Talks resume in {city}\n\nThe foreign ministers of France and Iran met in {city} on Monday to resume "
         "talks on the nuclear deal. Protesters gathered outside the hall and police arrested {number} people, "
         'officials said. "We will not accept threats," the Iranian minister told reporters in {city}.')
@@ -39,7 +42,7 @@ TEXT = ("Talks resume in {city}\n\nThe foreign ministers of France and Iran met 
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("faults") / "news"
     folder.mkdir()
-    for number, city in enumerate(CITIES):
+    for number, (city, _) in enumerate(ARTICLES):
         (folder / f"{number:02d}.txt").write_text(TEXT.format(city=city, number=number + 2), encoding="utf-8")
     return folder
 
@@ -114,7 +117,7 @@ def test_issue_16_full_disk_stops_the_ingest_with_whole_articles(corpus, referen
     assert stderr.startswith(f"EW402 cannot write store '{db}' (article '"), stderr
     assert len(stderr.splitlines()) == 1 and "Traceback" not in stderr
     stored = assert_whole_articles(db, reference)
-    assert 0 < stored < len(CITIES)
+    assert 0 < stored < len(ARTICLES)
     assert_completed_by_a_rerun(corpus, db, reference)
 
 
@@ -141,7 +144,7 @@ def stored_articles(db: str) -> int:
     return run_sql(db, "SELECT count(*) FROM articles")[0][0] if stored_tables(db) > 1 else -1
 
 
-@pytest.mark.parametrize("stored", [-1, 1, len(CITIES) // 2],
+@pytest.mark.parametrize("stored", [-1, 1, len(ARTICLES) // 4],
                          ids=["before-the-first-article", "after-the-first-article", "after-some-articles"])
 def test_issue_13_killed_postgres_ingest_resumes(corpus, reference, postgres_url, stored):
     """SIGKILL once the PostgreSQL store holds `stored` articles (-1: once its tables are made)."""
@@ -153,7 +156,7 @@ def test_issue_13_killed_postgres_ingest_resumes(corpus, reference, postgres_url
         time.sleep(0.01)
     os.kill(process.pid, signal.SIGKILL)
     process.communicate(timeout=60)
-    assert assert_whole_articles(postgres_url, reference) < len(CITIES)  # killed before it ended
+    assert assert_whole_articles(postgres_url, reference) < len(ARTICLES)  # killed before it ended
     assert_completed_by_a_rerun(corpus, postgres_url, reference)
     assert_completed_by_a_rerun(corpus, postgres_url, reference)  # a third run adds nothing
 
