@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from eventwire.time.calendar import duration_value, nearest_year, value_date, week_value, weekday_date
+from eventwire.time.calendar import (
+    duration_value, nearest_year, reference_day, value_date, week_value, weekday_date,
+)
 
 
 @pytest.mark.parametrize(("published", "weekday", "tense", "offset", "expected"), [
@@ -76,3 +78,19 @@ def test_nearest_year(published, month, day, tense, expected):
 ])
 def test_value_date(value, expected):
     assert value_date(value) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2019-Q3", date(2019, 7, 1)),
+    ("2019-05", date(2019, 5, 1)),
+    ("2019-W02", date(2019, 1, 7)),
+    ("2019", date(2019, 1, 1)),
+    # a period of year 0 (a relative date read from a publication date in year 1) names no day
+    ("0000-Q2", None),
+    ("0000-SP", None),
+    ("0000-05", None),
+    ("2019-13", None),
+    (None, None),
+])
+def test_reference_day(value, expected):
+    assert reference_day(value) == expected

@@ -277,3 +277,9 @@ def test_anaphoric_periods_follow_the_last_date(text, span, expected):
 ])
 def test_unanchored_days_are_dropped(text):
     assert not [t for t in find_times(text, PUBLISHED) if "day" in text[t.start:t.end]]
+
+
+def test_a_period_before_year_one_is_no_reference_for_what_follows():
+    """A relative date read in year 1 ("last spring": 0000-SP) does not anchor "that day"."""
+    found = find_times("Prices rose last spring, and that day the market fell.", date(1, 2, 1))
+    assert [t.value for t in found] == ["0000-SP"]

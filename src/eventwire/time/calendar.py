@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import MINYEAR, date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -159,12 +159,13 @@ def reference_day(value: str | None) -> date | None:
         except ValueError:
             return None
     if VALUE_MONTH.match(value):
-        month = int(value[5:7])
-        return date(int(value[:4]), month, 1) if 1 <= month <= 12 else None
+        year, month = int(value[:4]), int(value[5:7])
+        return date(year, month, 1) if 1 <= month <= 12 and year >= MINYEAR else None
     if match := VALUE_COARSE.match(value):
         part = match.group(2) or ""
         month = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "SP": 3, "SU": 6, "FA": 9, "WI": 12, "H1": 1, "H2": 7}
-        return date(int(match.group(1)), month.get(part, 1), 1)
+        year = int(match.group(1))  # "0000-Q2" names no day: the calendar has no year 0
+        return date(year, month.get(part, 1), 1) if year >= MINYEAR else None
     return None
 
 
