@@ -90,6 +90,27 @@ def arguments(ctx):
         # a participle coordinated with a passive verb shares its subject and its voice
         ("Ten Egyptian activists were arrested and charged with incitement.", "charged", (set(), {"EGYOPP"})),
         ("Two Kenyan journalists were detained and deported to Somalia.", "deported", (set(), {"KENJRN", "SOM"})),
+        # a verb the parser hung on a reported clause goes with the reporting verb, of its tense
+        ("The Kenyan government said security is improving and praised Somali troops.", "praised",
+         ({"KENGOV"}, {"SOMMIL"})),
+        ("The Kenyan government says security is improving and praises Somali troops.", "praises",
+         ({"KENGOV"}, {"SOMMIL"})),
+        # but a conjunct with its own auxiliary stays in the clause it was coordinated into
+        ("Kenya said rebels were fleeing and had attacked Somali troops.", "attacked", ({"REB"}, {"SOMMIL"})),
+        # an embassy is where a protest happens when nothing else is its target
+        ("Kenyan students demonstrated outside the Somali embassy.", "demonstrated", ({"KENEDU"}, {"SOMGOV"})),
+        # an "anti-" modifier in the event's own words names whom it is against
+        ("Kenyan students staged an anti-Somali protest in Nairobi.", "protest", ({"KENEDU"}, {"SOM"})),
+        ("Kenyan students held a rally with anti-Somali banners in Nairobi.", "rally", ({"KENEDU"}, {"SOM"})),
+        ("Anti-Somali Kenyan students marched in Nairobi.", "marched", ({"KENEDU"}, {"KEN"})),
+        # a verb that always takes an object, with a subject and none: a headline's or caption's
+        # passive, the subject undergoing the act; with its object it is active again
+        ("A Kenyan soldier wounded in a bomb attack is helped into a hospital.", "wounded",
+         (set(), {"KENMIL"})),
+        ("Somali rebels killed in the attack.", "killed", (set(), {"SOMREB"})),
+        ("Somali rebels killed and wounded Kenyan soldiers.", "wounded", ({"SOMREB"}, {"KENMIL"})),
+        # law enforcement is the police
+        ("The Somali journalist was detained by Kenyan law enforcement.", "detained", ({"KENCOP"}, {"SOMJRN"})),
     ],
 )
 def test_finds_sources_and_targets(arguments, text, trigger, expected):

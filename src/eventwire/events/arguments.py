@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from eventwire.actors.knowledge import CAPITAL, COUNTRY, load_knowledge_base, unattributed_means
+from eventwire.actors.knowledge import ADJECTIVE, CAPITAL, COUNTRY, PLURAL, load_knowledge_base, unattributed_means
 from eventwire.actors.scene import scene_countries
 from eventwire.events.lexicon import lemmas, word_list
 from eventwire.model import Actor, Evidence
@@ -16,7 +16,8 @@ SUBJECT_LINKS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "dobj", "pobj
 TARGET_PREPOSITIONS = {"against", "on", "at", "with", "to", "toward", "towards", "into", "from", "upon", "over", "of", "for"}
 NOUN_TARGET_PREPOSITIONS = {"against", "on", "with", "to", "toward", "towards", "into", "of", "upon", "over"}
 # where an event happens, the target when nothing else is: "demonstrated in Serbia", "sent troops to Bosnia"
-PLACE_PREPOSITIONS = {"in", "to", "into", "from", "inside", "at", "on", "across", "throughout", "within", "near"}
+PLACE_PREPOSITIONS = {"in", "to", "into", "from", "inside", "outside", "at", "on", "across", "throughout", "within",
+                      "near"}
 # a phrase's locative modifiers name where, not whom: "blocked streets in Hong Kong"
 LOCATIVE_PREPOSITIONS = {"in", "near", "at", "inside", "outside", "around", "across", "throughout", "within", "along"}
 CONDITION_MARKERS = {"unless", "if", "until"}
@@ -24,6 +25,10 @@ STANCE_PREPOSITIONS = {"in", "despite"}
 PRONOUNS = {"PRP", "WP", "WDT", "DT", "EX"}
 CODER = "events.arguments.v1"  # actors the arguments stand in for: places, unnamed attackers
 PLACE_KINDS = {COUNTRY, CAPITAL}
+NATION_KINDS = {COUNTRY, ADJECTIVE, PLURAL}
+# the dependents of a verb that hold what its event is done with ("carried anti-Saudi placards")
+OBJECT_DEPENDENTS = {"dobj", "dative", "attr", "oprd", "ccomp", "xcomp", "aux", "auxpass", "nsubjpass", "relcl"}
+OBJECT_LINKS = {"dobj", "attr", "prep", "pobj", "npadvmod"}
 MAX_CLIMB = 4
 PARTICIPANT_PREPOSITIONS = {"between", "with", "among", "against"}
 MAX_PLACE_DEPTH = 2
@@ -99,10 +104,47 @@ def find_arguments(trigger: Token, index: ActorIndex) -> tuple[list[Actor], list
     if not sources:
         sources = _unattributed(trigger)
     if not any(_coded(actor) for actor in targets):
+        opposed = [actor for actor in _opposed_countries(trigger) if actor.country not in _countries(sources)]
         places = [actor for actor in _place_targets(trigger, index) if actor not in sources]
-        if places:
-            targets = places
+        if opposed or places:
+            targets = opposed or places
     return sources, targets
+
+
+def _countries(actors: list[Actor]) -> set[str]:
+    return {actor.country for actor in actors if actor.country}
+
+
+def _opposed_countries(trigger: Token) -> list[Actor]:
+    """The country an "anti-" modifier names in the event's own words: "an anti-American
+    protest", "chanted anti-Saudi slogans", "carried anti-Israel banners in a rally"."""
+    kb = load_knowledge_base()
+    doc = trigger.doc
+    found: list[Actor] = []
+    for token in _own_words(trigger):
+        if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 2].lower_ != "anti":
+            continue
+        for match, entry in kb.match(doc[token.i : token.i + 1]):
+            if entry.type in NATION_KINDS and entry.country:
+                evidence = Evidence(_sentence_number(token), doc[token.i - 2].idx, match.end_char, CODER, kb.version)
+                found.append(Actor(match.text, entry.name, entry.country, None, "state", evidence))
+    return _unique(found)
+
+
+def _own_words(trigger: Token) -> list[Token]:
+    """The words of the event's phrase: a noun's own subtree and, when it is what a verb does
+    or where ("carried placards in a rally"), the verb's objects; a verb's objects."""
+    verb = trigger
+    words: list[Token] = []
+    if trigger.pos_ == "NOUN":
+        words += trigger.subtree
+        verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" else trigger.head
+        if trigger.dep_ not in ("dobj", "pobj", "nsubjpass") or verb.pos_ != "VERB":
+            return words
+    for child in verb.children:
+        if child.dep_ in OBJECT_LINKS and child.i != trigger.i and not child.is_ancestor(trigger):
+            words += child.subtree
+    return words
 
 
 def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str] = frozenset(TARGET_PREPOSITIONS),
@@ -112,7 +154,8 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
     # "civilians killed by airstrikes", "a detained woman", "the jailed opposition leader"
     reduced = verb.tag_ == "VBN" and (verb.dep_ == "acl" or verb.dep_ == "amod" and not _hyphenated(verb))
     shared = _shared_passive(verb)  # "were arrested and charged"
-    passive = _is_passive(verb) or reduced or shared is not None
+    bare = _bare_passive(verb)  # "Three soldiers killed in Kabul blast"
+    passive = _is_passive(verb) or reduced or bare or shared is not None
     stance = (passive and verb.lower_ in word_list("stance_participles")
               and not any(c.dep_ == "agent" for c in verb.children))
     if reduced:
@@ -124,7 +167,9 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
             elif child.dep_ == "agent" and not any(c.dep_ == "agent" for c in verb.children):
                 sources += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
     for child in _argument_children(verb):
-        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and stance):
+        if child.dep_ == "nsubj" and bare:
+            targets += _subject_actors(child, verb, index)
+        elif child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and stance):
             sources += _subject_actors(child, verb, index)
         elif child.dep_ == "nsubjpass":
             targets += _subject_actors(child, verb, index)
@@ -311,7 +356,8 @@ def _unattributed(trigger: Token) -> list[Actor]:
     for child in trigger.children:
         if child.dep_ == "nsubj":
             means.append(child)
-        elif child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by") and _is_passive(trigger):
+        elif child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by") and (
+                _is_passive(trigger) or _bare_passive(trigger)):
             means += [pobj for pobj in child.children if pobj.dep_ == "pobj"]
     known = unattributed_means()
     for token in means:
@@ -445,6 +491,19 @@ def _shared_passive(verb: Token) -> Token | None:
     return head
 
 
+def _bare_passive(verb: Token) -> bool:
+    """Whether a verb that always takes an object has a subject, no object and no auxiliary,
+    in its clause or its conjuncts: a headline's or caption's passive ("Three soldiers killed
+    in Kabul blast", "A Marine wounded in an IED attack is helped ..."), which the parser reads
+    as active. A relative clause is left alone: its object is the noun ("the men they killed")."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ in ("relcl", "acl", "amod"):
+        return False
+    if verb.lemma_.lower() not in word_list("object_verbs") or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    clause = (verb, *verb.conjuncts)
+    return not any(child.dep_ in OBJECT_DEPENDENTS for token in clause for child in token.children)
+
+
 def _is_passive(verb: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
 
@@ -460,7 +519,7 @@ def _inherited_subject(verb: Token) -> Token | None:
     A passive clause passes on its agent ("was attacked by militiamen, killing ..."), or
     nothing when it has none.
     """
-    child = verb
+    child = _misattached_conjunct(verb) or verb
     for _ in range(MAX_CLIMB):
         if child.dep_ not in SUBJECT_LINKS or child.head.i == child.i:
             return None
@@ -474,6 +533,21 @@ def _inherited_subject(verb: Token) -> Token | None:
             if sibling.dep_ == "nsubj" or stance:
                 return _relative_head(sibling)
     return None
+
+
+def _misattached_conjunct(verb: Token) -> Token | None:
+    """The reported clause a finite verb was wrongly coordinated into, when it goes with the
+    reporting verb instead ("the State Department said freedom is improving and praised the
+    EU": the Department praised): a subjectless conjunct of the reporting verb's tense hung on
+    the clause's -ing or bare verb. The clause is returned, to climb past it."""
+    clause = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or clause.dep_ != "ccomp":
+        return None
+    if clause.tag_ not in ("VBG", "VB") or clause.head.tag_ != verb.tag_:
+        return None
+    if any(child.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for child in verb.children):
+        return None
+    return clause
 
 
 def _relative_head(subject: Token) -> Token:
