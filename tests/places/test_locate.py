@@ -269,3 +269,21 @@ def test_detail_rank(feature_class, feature_code, rank):
 
     place = Place("X", "X", None, feature_class, feature_code, None, None, 0.0, 0.0, Evidence(0, 0, 1, "test", ""))
     assert detail_rank(place) == rank
+
+
+@pytest.mark.parametrize(("source_country", "target_country", "place"), [
+    ("IRN", "IRN", "Iran"),  # a domestic event of another country than the focus happened there
+    ("IRN", "USA", "Iraq"),  # one between two countries is where the article is
+    ("IRN", None, "Iraq"),   # and so is one whose target's country the text does not give
+])
+def test_domestic_event_is_placed_in_its_country(resolve, ctx, source_country, target_country, place):
+    text = ("Missiles hit two bases in Iraq overnight. The strike near Erbil caused no deaths. "
+            "Iranian police later detained the students, the report said.")
+    article = resolve(text)
+    sentence = article.sentence_at(text.index("detained"))
+    event = _event(article, "detained", sentence=sentence, source="Iranian police", target="the students")
+    event = dataclasses.replace(event, sources=(dataclasses.replace(event.sources[0], country=source_country),),
+                                targets=(dataclasses.replace(event.targets[0], country=target_country),))
+    located = locate_events(dataclasses.replace(article, events=(event,)), ctx).events[0]
+    assert located.place is not None and located.place.name == place
+    assert located.place_precision == "article"  # the text does not say where

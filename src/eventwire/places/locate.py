@@ -46,6 +46,8 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 MAX_PATH = 6
 PRECISION_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
+# actor "countries" that are no state: international organisations, armed groups, companies
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO"})
 # the place precision of an event the text ties to no place: the article's focus stands in
 ARTICLE_PRECISION = "article"
 
@@ -77,7 +79,8 @@ def locate_events(article: Article, ctx: Context) -> Article:
             by_sentence[place.evidence.sentence].append(place)
     focus = focus_place([p for sentence in sorted(by_sentence) for p in by_sentence[sentence]
                          if not _is_actor_use(doc, p, actor_spans[sentence])], ())
-    events = tuple(with_place_country(_locate(event, article, by_sentence, actor_spans, focus))
+    countries = _named_countries(article.places)
+    events = tuple(with_place_country(_locate(event, article, by_sentence, actor_spans, focus, countries))
                    for event in article.events)
     return dataclasses.replace(article, events=events)
 
@@ -127,9 +130,11 @@ def _key(place: Place) -> tuple:
 
 
 def _locate(event: Event, article: Article, places: dict[int, list[Place]],
-            actor_spans: dict[int, list[tuple[int, int]]], focus: Place | None) -> Event:
+            actor_spans: dict[int, list[tuple[int, int]]], focus: Place | None,
+            countries: dict[str, Place]) -> Event:
     """Place one event from the places of its mentions' sentences (`places` and `actor_spans`
-    map a sentence to its places and actor mentions)."""
+    map a sentence to its places and actor mentions, `countries` a country code to the first
+    place naming that country)."""
     doc = article.doc
     own = [_span(a) for a in (*event.sources, *event.targets)]
     evidences = [event.evidence, *(m for m in event.mentions if m != event.evidence)]
@@ -146,12 +151,38 @@ def _locate(event: Event, article: Article, places: dict[int, list[Place]],
     if local is not None and (place is None or _is_locative(doc, local) and not _is_modifier(doc, local)
                               and detail_rank(local) < detail_rank(place)):
         place = local  # "raids on Al Dhaher district in northwestern Yemen": the more precise
+    domestic = _domestic_country(event)
+    if place is None and domestic is not None and (focus is None or focus.country != domestic):
+        # a domestic event of another country than the article's focus happened there
+        country = countries.get(domestic)
+        return event if country is None else dataclasses.replace(event, place=country,
+                                                                 place_precision=ARTICLE_PRECISION)
     if place is None and focus is not None and not _overlaps(focus.evidence, own):
         # not the event's own place: where the article is, marked as such
         return dataclasses.replace(event, place=focus, place_precision=ARTICLE_PRECISION)
     if place is None:
         return event
     return dataclasses.replace(event, place=place, place_precision=place_precision(place))
+
+
+def _domestic_country(event: Event) -> str | None:
+    """The country of a domestic event: one whose sources and targets are all actors of that
+    one country ("Sudanese authorities detained Sudanese activists"), or None."""
+    actors = (*event.sources, *event.targets)
+    countries = {actor.country for actor in actors}
+    if not event.sources or not event.targets or len(countries) != 1:
+        return None
+    country = countries.pop()
+    return country if country and len(country) == 3 and country not in NON_STATE_CODES else None
+
+
+def _named_countries(places: Iterable[Place]) -> dict[str, Place]:
+    """The first place of the article naming each country as a country ("Sudan", "Sudanese")."""
+    named: dict[str, Place] = {}
+    for place in places:
+        if place.country and place.lat is not None and place_precision(place) == "country":
+            named.setdefault(place.country, place)
+    return named
 
 
 def _within_named_divisions(places: list[Place], sentence: int) -> list[Place]:
