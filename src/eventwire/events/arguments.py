@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.actors.knowledge import ADJECTIVE, CAPITAL, COUNTRY, PLURAL, load_knowledge_base, unattributed_means
 from eventwire.actors.scene import scene_countries
@@ -118,16 +118,11 @@ def _countries(actors: list[Actor]) -> set[str]:
 def _opposed_countries(trigger: Token) -> list[Actor]:
     """The country an "anti-" modifier names in the event's own words: "an anti-American
     protest", "chanted anti-Saudi slogans", "carried anti-Israel banners in a rally"."""
-    kb = load_knowledge_base()
     doc = trigger.doc
     found: list[Actor] = []
     for token in _own_words(trigger):
-        if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 2].lower_ != "anti":
-            continue
-        for match, entry in kb.match(doc[token.i : token.i + 1]):
-            if entry.type in NATION_KINDS and entry.country:
-                evidence = Evidence(_sentence_number(token), doc[token.i - 2].idx, match.end_char, CODER, kb.version)
-                found.append(Actor(match.text, entry.name, entry.country, None, "state", evidence))
+        if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti":
+            found += _known_countries(doc[token.i : token.i + 1], NATION_KINDS)
     return _unique(found)
 
 
@@ -407,17 +402,18 @@ def _places_in(pobj: Token, index: ActorIndex, depth: int = 0) -> list[Actor]:
 
 def _known_places(token: Token) -> list[Actor]:
     """Countries and capitals the knowledge base knows in the words up to `token` ("in Tokyo")."""
+    return _known_countries(token.doc[token.left_edge.i : token.i + 1], PLACE_KINDS)
+
+
+def _known_countries(span: Span, kinds: set[str]) -> list[Actor]:
+    """State actors for the knowledge-base entries of these kinds named in `span`."""
     kb = load_knowledge_base()
-    doc = token.doc
-    span = doc[token.left_edge.i : token.i + 1]
-    sentence = _sentence_number(token)
+    sentence = _sentence_number(span[0])
     found = []
     for match, entry in kb.match(span):
-        if entry.type not in PLACE_KINDS or not entry.country:
-            continue
-        start, end = match.start_char, match.end_char
-        evidence = Evidence(sentence, start, end, CODER, kb.version)
-        found.append(Actor(match.text, entry.name, entry.country, None, "state", evidence))
+        if entry.type in kinds and entry.country:
+            evidence = Evidence(sentence, match.start_char, match.end_char, CODER, kb.version)
+            found.append(Actor(match.text, entry.name, entry.country, None, "state", evidence))
     return found
 
 

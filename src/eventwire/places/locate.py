@@ -46,8 +46,8 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 MAX_PATH = 6
 PRECISION_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
-# actor "countries" that are no state: international organisations, armed groups, companies
-NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO"})
+# actor "countries" that are no state: international organisations, transnational armed groups
+NON_STATE_CODES = frozenset({"IGO", "IMG"})
 # the place precision of an event the text ties to no place: the article's focus stands in
 ARTICLE_PRECISION = "article"
 
