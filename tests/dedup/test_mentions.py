@@ -120,3 +120,37 @@ def test_implied_actor_never_keeps_mentions_apart_and_yields_to_named_ones():
 def test_compatible_mentions_of_one_sentence_merge():
     result = merged(event(0, [actor("IRQ", "UAF")], cameo="183"), event(40, targets=[actor("USA", "MIL")]))
     assert len(result) == 1 and len(result[0].mentions) == 2
+
+
+def place(name: str, country: str, lat: float, lon: float, feature_class: str = "P", code: str = "PPL") -> Place:
+    return Place(name, name, 1, feature_class, code, country, None, lat, lon, Evidence(0, 0, 1, "test"))
+
+
+@pytest.mark.parametrize(("first", "second", "events"), [
+    ((place("Paris", "FRA", 48.85, 2.35), "city"), (place("Istanbul", "TUR", 41.01, 28.95, "A", "ADM1"), "admin1"), 2),
+    ((place("Belgium", "BEL", 50.5, 4.5, "A", "PCLI"), "country"), (place("Afghanistan", "AFG", 33.9, 67.7, "A", "PCLI"), "country"), 2),
+    ((place("Kabul", "AFG", 34.53, 69.17), "city"), (place("Afghanistan", "AFG", 33.9, 67.7, "A", "PCLI"), "country"), 1),
+    ((place("Paris", "FRA", 48.85, 2.35), "city"), (place("Istanbul", "TUR", 41.01, 28.95), "article"), 1),
+])
+def test_mentions_placed_in_other_countries_stay_apart(first, second, events):
+    """Issue 11: "the Paris attacks" and "a bomb attack in Istanbul" are two events; an
+    article's focus (precision "article") is no place the text gives, so it contradicts nothing."""
+    a = dataclasses.replace(event(0), place=first[0], place_precision=first[1])
+    b = dataclasses.replace(event(50), place=second[0], place_precision=second[1])
+    assert len(merged(a, b)) == events
+
+
+@pytest.mark.parametrize(("first", "second", "events"), [
+    (("2015", "year"), ("2016-06-07", "day"), 2),
+    (("2016-05", "month"), ("2016-06-07", "day"), 2),
+    (("2016-06", "month"), ("2016-06-07", "day"), 1),
+    (("2016", "year"), ("2016-06-07", "day"), 1),
+    (("2016-06-09", "publication"), ("2016-06-07", "day"), 1),
+    (("2015-12-28", "week"), ("2015-06-07", "day"), 1),
+])
+def test_mentions_stated_in_other_periods_stay_apart(first, second, events):
+    """Issue 11: a stated year or month that cannot hold the other mention's day is another event;
+    the publication date states nothing."""
+    a = event(0, [actor("IRN")], date=first[0], precision=first[1])
+    b = event(50, [actor("IRN")], date=second[0], precision=second[1])
+    assert len(merged(a, b)) == events

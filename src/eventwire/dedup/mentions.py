@@ -8,6 +8,7 @@ from eventwire.actors.phrases import STATE_SECTORS
 from eventwire.context import Context
 from eventwire.model import Actor, Article, Event
 from eventwire.places.actor_country import coded_country
+from eventwire.places.locate import ARTICLE_PRECISION
 from eventwire.places.resolve import distance_km
 from eventwire.registry import register
 
@@ -16,6 +17,7 @@ PLACE_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
 LOCAL_PRECISION = {"feature", "city"}
 SAME_PLACE_KM = 50.0
 COUNTED = {"dead", "injured", "arrested"}
+STATED_PERIOD = {"day": 10, "month": 7, "year": 4, "week": 4, "quarter": 4, "season": 4}
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5, "decade": 6, "century": 7,
              "publication": 8}
 
@@ -63,7 +65,8 @@ def affinity(first: Event, second: Event) -> int:
 def same_event(first: Event, second: Event) -> bool:
     """Whether two event mentions can describe the same event (nothing contradicts it):
     type and mode (a raid and a blockade are two acts of COERCE), status, actors' countries,
-    stated day, the town or site each is placed at, and the dead, injured or arrested each
+    stated dates (a day in 2016 is not an act of 2015), the places the text gives each (a
+    country apart, or towns and sites far apart), and the dead, injured or arrested each
     counts ("a blast killed 12 in Kabul" and "gunmen killed 3 in Herat" are two events)."""
     return (
         first.type == second.type
@@ -71,7 +74,7 @@ def same_event(first: Event, second: Event) -> bool:
         and _status(first) == _status(second)
         and _same_sources(first.sources, second.sources)
         and _compatible(first.targets, second.targets)
-        and _agree(_stated_day(first), _stated_day(second))
+        and _same_period(first, second)
         and _same_place(first, second)
         and _same_counts(first, second)
     )
@@ -105,8 +108,13 @@ def _status(event: Event) -> str:
 
 
 def _same_place(first: Event, second: Event) -> bool:
-    """Places only contradict when both are local (a town or a site) and far apart."""
+    """Places the text gives contradict when they lie in different countries, or when both
+    are local (a town or a site) and far apart. An article's focus gives no place."""
     a, b = first.place, second.place
+    if a is None or b is None or ARTICLE_PRECISION in (first.place_precision, second.place_precision):
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
     if (first.place_precision not in LOCAL_PRECISION or second.place_precision not in LOCAL_PRECISION
             or a is None or b is None or None in (a.lat, a.lon, b.lat, b.lon)):
         return True
@@ -119,8 +127,18 @@ def _same_counts(first: Event, second: Event) -> bool:
     return all(counts[0][kind] == counts[1][kind] for kind in counts[0].keys() & counts[1].keys())
 
 
-def _stated_day(event: Event) -> str | None:
-    return event.date if event.date_precision == "day" else None
+def _same_period(first: Event, second: Event) -> bool:
+    """Stated dates contradict when neither period holds the other ("2015", "2016-06-07")."""
+    a, b = _stated_period(first), _stated_period(second)
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _stated_period(event: Event) -> str | None:
+    """The date the text states for an event, as "YYYY[-MM[-DD]]" (a week, quarter or season
+    as its year); None for the publication date, an undated or a vaguer one."""
+    if not event.date or event.date_precision not in STATED_PERIOD:
+        return None
+    return event.date[:STATED_PERIOD[event.date_precision]]
 
 
 def _named(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -152,10 +170,6 @@ def _coded(actors: tuple[Actor, ...]) -> set[tuple[str, str | None]]:
     """(country, sector) of the named actors the text codes a country for."""
     return {(country, "STATE" if actor.sector in STATE_SECTORS else actor.sector)
             for actor in _named(actors) if (country := coded_country(actor))}
-
-
-def _agree(first: str | None, second: str | None) -> bool:
-    return first is None or second is None or first == second
 
 
 def _union(first: tuple[Actor, ...], second: tuple[Actor, ...], *, exclude: set[str]) -> tuple[Actor, ...]:
