@@ -9,7 +9,7 @@ import pytest
 
 from eventwire.model import Article, Event, Evidence
 from eventwire.nlp.parse import parse
-from eventwire.time.dating import date_events
+from eventwire.time.dating import date_events, find_anchors, scene_date
 from eventwire.time.tagger import tag_times
 
 SEED = Path(__file__).parent.parent / "fixtures" / "iran_bases_article.txt"
@@ -145,3 +145,26 @@ def test_issue_16_an_offset_past_the_calendar_is_no_date():
     assert shift(date(2000, 1, 1), "D", -730120) is None
     assert shift(date(2000, 1, 1), "Y", 9000) is None
     assert shift(date(2000, 1, 1), "D", -5) == date(1999, 12, 27)
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("Spanish police arrest a man after searching a cybercafe in Mataro near Barcelona, Dec. 8, 2015.",
+     "arrest", ("2015-12-08", "day")),
+    ("FILE - Pakistanis rally in support of Mumtaz Qadri in Lahore, Pakistan, Feb. 29, 2016", "rally",
+     ("2016-02-29", "day")),
+])
+def test_a_full_date_closing_a_caption_dates_its_scene(time_ctx, text, trigger, expected):
+    """Issue 12: a photo caption or dateline ends on the day of its scene."""
+    assert dated(time_ctx, text, "2016-01-07", [trigger]) == [expected]
+
+
+@pytest.mark.parametrize(("text", "trigger", "scene"), [
+    ("Protesters rally in Lahore, Pakistan, Feb. 29, 2016.", "rally", "2016-02-29"),
+    ("Police said on Dec. 8, 2015, that they arrest the smugglers at the border.", "arrest", None),
+    ("Protesters rally in front of the parliament, Dec. 8.", "rally", None),   # no year stated
+    ("Protesters rally in front of the parliament Dec. 8, 2015.", "rally", None),   # no comma
+])
+def test_only_a_full_date_after_a_comma_at_the_sentence_end_is_a_scene_date(time_ctx, text, trigger, scene):
+    article = tag_times(parse(Article(id="t", text=text, published="2016-01-07"), time_ctx), time_ctx)
+    found = scene_date(event_at(article, trigger), article, find_anchors(article))
+    assert (found and found.date) == scene

@@ -6,14 +6,17 @@ Order of preference for each event (all its mentions tried, first mention first)
 2. one in the trigger's clause (same governing verb, or modifying the verb that governs a noun
    trigger: "the shooting on Friday");
 3. one of the nearest enclosing clause ("On Friday, police said they arrested ...");
-4. an anchor on another event: "five days after the assassination, Iran fired missiles" dates
+4. the date of the scene a sentence ends on: a full date closing the sentence after a comma,
+   as photo captions and datelines give it ("Spanish police arrest a man ... near Barcelona,
+   Dec. 8, 2015.") dates every event of the sentence;
+5. an anchor on another event: "five days after the assassination, Iran fired missiles" dates
    the firing from the assassination and, when the firing is dated, the assassination from it;
-5. the narrative date: the last day-precision date before the trigger in its paragraph that
+6. the narrative date: the last day-precision date before the trigger in its paragraph that
    modifies a clause rather than a noun ("On 1 May 2020, a landmine hit a car. 3 fighters were
    killed": the killing is dated 1 May; "As reported on 28 April 2020, troops carried out ...");
-6. the publication date, with `date_precision="publication"`, except for an event mentioned as
+7. the publication date, with `date_precision="publication"`, except for an event mentioned as
    background (modality historical), which stays undated (`date_precision="unresolved"`).
-At levels 1, 2, 3 and 5 an expression that modifies another event's noun trigger ("in protest of
+At levels 1, 2, 3 and 6 an expression that modifies another event's noun trigger ("in protest of
 the abduction ... on 29 January") belongs to that event, not to the clause.
 A noun trigger inside "after/before/since/until ..." skips levels 2 and 3: the clause's date is
 not its date. Without a publication date, relative expressions stay unresolved: `date=None`,
@@ -38,6 +41,8 @@ from eventwire.time.tagger import publication_date
 
 CLAUSE_POS = ("VERB", "AUX")
 DATABLE_TYPES = ("DATE", "TIME")
+FULL_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+SENTENCE_CLOSE = " .\"'”’)\n"
 DURATION_VALUE = re.compile(r"^P(\d+)([DWMY])$")
 ANCHOR_DIRECTION = {"after": 1, "before": -1}
 END_PREPOSITIONS = ("until", "till", "by")
@@ -68,7 +73,8 @@ def date_events(article: Article, ctx: Context) -> Article:
     published = publication_date(article.published)
     fallback = (published.isoformat(), "publication") if published else (None, "unresolved")
     triggers = _triggers_by_sentence(article.events)
-    found = [date_event(event, article, anchors, triggers) for event in article.events]
+    found = [date_event(event, article, anchors, triggers) or scene_date(event, article, anchors)
+             for event in article.events]
     dates = [(a.date, a.precision) if a is not None else None for a in found]
     for index, event in enumerate(article.events):
         if dates[index] is None:
@@ -137,8 +143,24 @@ def date_event(event: Event, article: Article, anchors: list[Anchor],
     return None
 
 
+def scene_date(event: Event, article: Article, anchors: list[Anchor]) -> Anchor | None:
+    """Return the full date that closes the sentence of `event` after a comma (level 4), or None:
+    the day a caption's or a dateline's scene took place ("..., Lahore, Pakistan, Feb. 29, 2016")."""
+    sentence = article.sentences[event.evidence.sentence] if event.evidence.sentence < len(article.sentences) else None
+    if sentence is None or sentence.index != event.evidence.sentence:
+        return None
+    for anchor in anchors:
+        evidence = anchor.timex.evidence
+        if (evidence.sentence == sentence.index and anchor.precision == "day" and anchor.date
+                and FULL_YEAR.search(article.text, evidence.start, evidence.end)
+                and article.text[sentence.start:evidence.start].rstrip().endswith(",")
+                and not article.text[evidence.end:sentence.end].strip(SENTENCE_CLOSE)):
+            return anchor
+    return None
+
+
 def narrative_date(event: Event, article: Article, anchors: list[Anchor]) -> tuple[str, str] | None:
-    """Return the date of the story told before `event` in its paragraph (level 5), or None.
+    """Return the date of the story told before `event` in its paragraph (level 6), or None.
 
     That is the last resolved day-precision expression before the trigger, within the same
     paragraph, that modifies a clause ("On 1 May 2020, ...", "As reported on 28 April 2020,")
