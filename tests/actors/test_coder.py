@@ -278,3 +278,25 @@ def test_names_inside_regions_and_seas_are_no_actors(code, text, absent):
 def test_his_country_is_the_persons_state(codes):
     coded = codes("Iranian Foreign Minister Ali Karimi said his country would respond.")
     assert coded["his country"] == ("IRN", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_name"),
+    [
+        # issue 11: "charged him" is done to the person named before, not by the clause's subject
+        ("Ugandan authorities singled out opposition leader Kizza Besigye and charged him with treason.",
+         "Kizza Besigye"),
+        ("President Barack Obama met Vladimir Putin in Paris. He praised him.", "Barack Obama"),
+        ("Kizza Besigye was arrested on Wednesday. Police questioned him for hours.", "Kizza Besigye"),
+    ],
+)
+def test_object_pronouns_refer_to_a_person_other_than_their_clause_subject(code, text, expected_name):
+    him = next(a for a in code(text).actors if a.text == "him")
+    assert him.name == expected_name and him.kind == "person"
+
+
+def test_an_object_pronoun_never_refers_to_its_own_subject(code):
+    """The subject of a higher clause may be the antecedent; that of its own clause may not."""
+    him = [a.name for a in code("Kizza Besigye said the ruling hurt him.").actors if a.text == "him"]
+    assert him == ["Kizza Besigye"]
+    assert not [a for a in code("Kizza Besigye defended him.").actors if a.text == "him"]

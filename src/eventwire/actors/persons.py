@@ -1,4 +1,5 @@
-"""Carry a person's codes to later mentions: repeated names, "he"/"she", "they", "his country"."""
+"""Carry a person's codes to later mentions: repeated names, "he"/"she", "him"/"her", "they",
+"his country"."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from eventwire.actors.phrases import LOCATIVE_PREPOSITIONS, Mention
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | POSSESSIVE_PRONOUNS
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | POSSESSIVE_PRONOUNS | OBJECT_PRONOUNS
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SUBORDINATORS = frozenset({"while", "although", "though", "when", "after", "before", "as", "if", "since",
                            "because", "once", "until", "whereas"})
@@ -93,6 +96,10 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> l
             antecedent = _person_antecedent(token, mentions)
             if antecedent is not None:
                 found.append(_copy(antecedent, token.i, token.i + 1, token.i))
+        elif word in OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in OBJECT_DEPS:
+            antecedent = _object_antecedent(token, mentions, found)
+            if antecedent is not None:
+                found.append(_copy(antecedent, token.i, token.i + 1, token.i))
         elif word in GROUP_PRONOUNS and token.dep_ in SUBJECT_DEPS:
             antecedent = _group_antecedent(token, mentions)
             if antecedent is not None:
@@ -140,6 +147,21 @@ def _person_antecedent(token: Token, mentions: list[Mention]) -> Mention | None:
             return later[0]
     window = _previous_sentence_start(token)
     candidates = [m for m in mentions if _is_person(m) and window <= m.start and m.end <= token.i]
+    return candidates[-1] if candidates else None
+
+
+def _object_antecedent(token: Token, mentions: list[Mention], resolved: list[Mention]) -> Mention | None:
+    """Most recent person in this or the previous sentence who is not the subject of the
+    pronoun's own clause, named or a pronoun already `resolved` ("authorities singled Besigye
+    out and charged him": him is Besigye; in "Trump praised him" him is not Trump)."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    own = set()
+    for clause in (verb, *([verb.head] if verb.dep_ == "conj" else [])):
+        own |= {child.i for child in clause.children if child.dep_ in SUBJECT_DEPS}
+    subjects = {m.name for m in resolved if m.head in own}
+    window = _previous_sentence_start(token)
+    candidates = [m for m in mentions if _is_person(m) and window <= m.start and m.end <= token.i
+                  and m.head not in own and m.name not in subjects]
     return candidates[-1] if candidates else None
 
 
