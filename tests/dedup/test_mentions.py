@@ -154,3 +154,15 @@ def test_mentions_stated_in_other_periods_stay_apart(first, second, events):
     a = event(0, [actor("IRN")], date=first[0], precision=first[1])
     b = event(50, [actor("IRN")], date=second[0], precision=second[1])
     assert len(merged(a, b)) == events
+
+
+def test_mentions_with_the_roles_reversed_stay_apart():
+    """Issue 11: "militants stabbed an officer before being shot dead" is two acts, even in one sentence."""
+    attack = event(0, [actor(None, "REB")], [actor(None, "COP")])
+    shooting = event(40, [actor(None, "COP")], [actor(None, "REB")])
+    assert len(merged(attack, shooting)) == 2
+    # an actor on both sides of one mention ("people beat the woman" after "a mob of people
+    # killed her", both civilians) reverses nothing
+    killing = event(0, [actor("AFG", "CVL")], [actor("AFG", "CVL", start=9)])
+    beating = event(40, [actor("AFG", "CVL")], [])
+    assert len(merged(killing, beating)) == 1

@@ -111,6 +111,10 @@ def arguments(ctx):
         ("Somali rebels killed and wounded Kenyan soldiers.", "wounded", ({"SOMREB"}, {"KENMIL"})),
         # law enforcement is the police
         ("The Somali journalist was detained by Kenyan law enforcement.", "detained", ({"KENCOP"}, {"SOMJRN"})),
+        # a subjectless passive clause hung on another: that clause's subject undergoes the act
+        ("Somali militants stabbed a guard before being shot dead by Kenyan police.", "shot",
+         ({"KENCOP"}, {"SOMREB"})),
+        ("Kenyan students marched after being attacked by Somali troops.", "attacked", ({"SOMMIL"}, {"KENEDU"})),
     ],
 )
 def test_finds_sources_and_targets(arguments, text, trigger, expected):

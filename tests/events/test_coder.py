@@ -74,8 +74,9 @@ def test_codes_the_main_event(code, text, expected):
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         # a plot is intended, not carried out
         ("Militants plotted to blow up the bridge.", {"ASSAULT"}),
-        # one man attacking is an assault, not a riot
+        # one man attacking is an assault, not a riot; nor is a handful counted one by one a crowd
         ("A man attacked two police officers with a knife.", {"PROTEST"}),
+        ("In September, three people attacked a police station in Mombasa.", {"PROTEST"}),
         # deaths no one inflicted
         ("A ferry capsized off the coast last week, killing at least 40 people.", {"ASSAULT"}),
         ("The earthquake killed ten people in the province.", {"ASSAULT"}),
@@ -172,6 +173,8 @@ def test_quantities_attach_to_violent_events(code):
         ("Angry Kenyan protesters set fire to a police station.", "PROTEST"),
         ("Rioters burned down the town hall in Lagos.", "PROTEST"),
         ("Suspected militants torched a school in Borno.", "ASSAULT"),
+        # two groups counted are still crowds
+        ("Two mobs clashed with each other in Pratapgarh over a property dispute.", "PROTEST"),
     ],
 )
 def test_riots_protests_and_fighting(code, text, event_type):

@@ -65,6 +65,7 @@ def affinity(first: Event, second: Event) -> int:
 def same_event(first: Event, second: Event) -> bool:
     """Whether two event mentions can describe the same event (nothing contradicts it):
     type and mode (a raid and a blockade are two acts of COERCE), status, actors' countries,
+    who does it to whom (the attackers "shot dead" after their attack undergo another act),
     stated dates (a day in 2016 is not an act of 2015), the places the text gives each (a
     country apart, or towns and sites far apart), and the dead, injured or arrested each
     counts ("a blast killed 12 in Kabul" and "gunmen killed 3 in Herat" are two events)."""
@@ -74,6 +75,7 @@ def same_event(first: Event, second: Event) -> bool:
         and _status(first) == _status(second)
         and _same_sources(first.sources, second.sources)
         and _compatible(first.targets, second.targets)
+        and not _reversed(first, second)
         and _same_period(first, second)
         and _same_place(first, second)
         and _same_counts(first, second)
@@ -100,6 +102,20 @@ def combine(first: Event, second: Event) -> Event:
         quantities=first.quantities + tuple(q for q in second.quantities if q not in first.quantities),
         mentions=first.mentions + second.mentions,
     )
+
+
+def _reversed(first: Event, second: Event) -> bool:
+    """Whether an actor one mention names only as the source the other names only as the
+    target ("people beat the woman" and "a mob of people killed her" keep their roles)."""
+    a_sources, a_targets = _roles(first.sources), _roles(first.targets)
+    b_sources, b_targets = _roles(second.sources), _roles(second.targets)
+    a_sources, a_targets = a_sources - a_targets, a_targets - a_sources
+    b_sources, b_targets = b_sources - b_targets, b_targets - b_sources
+    return bool(a_sources & b_targets or a_targets & b_sources)
+
+
+def _roles(actors: tuple[Actor, ...]) -> set[tuple[str | None, str | None]]:
+    return {(actor.country, actor.sector) for actor in _named(actors) if actor.country or actor.sector}
 
 
 def _status(event: Event) -> str:

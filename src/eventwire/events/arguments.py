@@ -12,6 +12,7 @@ from eventwire.events.lexicon import lemmas, word_list
 from eventwire.model import Actor, Evidence
 from eventwire.spans import SpanIndex
 
+PASSIVE_CLAUSE_LINKS = {"pcomp", "advcl"}
 SUBJECT_LINKS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "dobj", "pobj", "ccomp", "acomp"}
 TARGET_PREPOSITIONS = {"against", "on", "at", "with", "to", "toward", "towards", "into", "from", "upon", "over", "of", "for"}
 NOUN_TARGET_PREPOSITIONS = {"against", "on", "with", "to", "toward", "towards", "into", "of", "upon", "over"}
@@ -180,6 +181,12 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
                 targets += objects
     if stance:
         passive = False
+    if passive and verb.dep_ in PASSIVE_CLAUSE_LINKS and not reduced and not bare and shared is None \
+            and not any(child.dep_ == "nsubjpass" for child in verb.children):
+        # "they stabbed an officer before being shot dead": the clause's subject undergoes the act
+        subject = _inherited_subject(verb)
+        if subject is not None:
+            targets += actors_of(subject, index)
     if not sources and not passive and not _has_nominal_subject(verb):
         subject = _inherited_subject(verb)
         if subject is not None:

@@ -10,7 +10,7 @@ from eventwire.context import Context
 from eventwire.events.arguments import ActorIndex, actors_of, find_arguments
 from eventwire.events.lexicon import VERSION, Lexicon, Trigger, lemmas
 from eventwire.events.modality import is_conditional, modality_of, reporting_verbs
-from eventwire.events.quantities import find_quantities
+from eventwire.events.quantities import find_quantities, parse_number
 from eventwire.model import Actor, Article, Event, Evidence
 from eventwire.registry import register
 from eventwire.spans import actor_index
@@ -26,6 +26,7 @@ SEIZE_CAMEO, RESTRICT_CAMEO = "171", "191"
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MAX_CLAUSE_CLIMB = 3
 SEEMING = {"feel", "seem", "appear", "look", "sound"}  # verbs whose participle complement is a state
+HANDFUL = 5
 ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
 OBLIGATION = {"must", "should"}
 ANNOUNCING = {"will", "shall", "'ll", "wo"}
@@ -93,7 +94,7 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
         cameo, forces = (SEIZE_CAMEO, POLICE) if event.type == "ASSAULT" else (RESTRICT_CAMEO, POLICE | {"MIL"})
         if _done_by(event, forces):
             return [_recode(event, lexicon.code(cameo), event.modality)]
-    if event.type == "ASSAULT" and lemma in lexicon.word_lists["melee"] and _civilian_violence(event):
+    if event.type == "ASSAULT" and lemma in lexicon.word_lists["melee"] and _civilian_violence(event, lexicon):
         return [_recode(event, lexicon.code(RIOT_CAMEO), event.modality)]
     if event.type in ("REQUEST", "ACCUSE", "REJECT") and event.happened and _crowd(event, lexicon):
         return [_recode(event, lexicon.code(DEMONSTRATE_CAMEO), event.modality), event]
@@ -275,13 +276,27 @@ def _named_before(actor: Actor, token: Token) -> bool:
                if t.idx >= actor.evidence.start)
 
 
-def _civilian_violence(event: Event) -> bool:
+def _civilian_violence(event: Event, lexicon: Lexicon) -> bool:
     """Whether groups of civilians commit the act (or, with no source named, take part) and no
-    armed actor does: "villagers clashed", not "a man attacked officers"."""
+    armed actor does: "villagers clashed", not "a man attacked officers" nor "three people
+    attacked a police station" (a handful counted one by one is no crowd)."""
     sectors = {actor.sector for actor in event.sources or event.targets if actor.kind != "person"}
+    if any(_handful(actor, lexicon) for actor in event.sources):
+        return False
     if not event.sources:
         return "CVL" in sectors
     return "CVL" in sectors and not sectors & ARMED_SECTORS
+
+
+def _handful(actor: Actor, lexicon: Lexicon) -> bool:
+    """Whether the actor is a few people the text counts ("three people", "2 men"; not "two
+    mobs", which are groups)."""
+    words = actor.name.lower().split()  # a pronoun's name is its antecedent's: "they" for "three people"
+    noun = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1].removesuffix("s")
+    if len(words) < 2 or noun in lexicon.word_lists["collectives"]:
+        return False
+    count = parse_number(words[:1])
+    return count is not None and 1 < count <= HANDFUL
 
 
 def _done_by(event: Event, sectors: set[str]) -> bool:
