@@ -105,6 +105,9 @@ class TimeExpression:
 class Quote:
     """A statement with its speaker: direct quotes and indirect speech.
 
+    `speaker` is who says it as the text first names them in full, with what it says of
+    them there ("Italian Prime Minister Matteo Renzi" for a later "he said"); the coded
+    actor, with its country, sector and canonical name, is `speaker_actor`.
     `events` indexes the events of `Article.events` that the quoted content reports
     ("threatened to strike Israel").
     """

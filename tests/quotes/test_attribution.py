@@ -26,15 +26,15 @@ def _find(article: Article, fragment: str):
     ("text", "fragment", "speaker", "direct"),
     [
         ("“We will rebuild the bridge by spring,” Mayor Anna Berg said on Monday.",
-         "We will rebuild the bridge by spring", "Anna Berg", True),
+         "We will rebuild the bridge by spring", "Mayor Anna Berg", True),
         ('"The harbour will stay closed for a week," said Paul Okafor, the port director.',
          "The harbour will stay closed for a week", "Paul Okafor", True),
         ("‘The talks have failed completely,’ the minister of trade warned.",
          "The talks have failed completely", "minister of trade", True),
         ("Chancellor Olaf Weber told reporters: «Nous ne céderons pas aux menaces des voisins.»",
-         "Nous ne céderons pas aux menaces des voisins.", "Olaf Weber", True),
+         "Nous ne céderons pas aux menaces des voisins.", "Chancellor Olaf Weber", True),
         ("Senator Maria Lopez tweeted that the budget deal was dead.",
-         "the budget deal was dead", "Maria Lopez", False),
+         "the budget deal was dead", "Senator Maria Lopez", False),
         ("The general explained that the troops would leave the border region next week.",
          "the troops would leave the border region next week", "general", False),
         ("Officials said the storm had passed, and the port would reopen on Monday.",
@@ -51,13 +51,13 @@ def _find(article: Article, fragment: str):
          "The lines are open again", "Karl Brandt", True),
         ("Spokeswoman Jessica Ditto said via email that, “Of course the mayor is going to defend himself” "
          "against the attacks.", "that, “Of course the mayor is going to defend himself” against the attacks",
-         "Jessica Ditto", True),
+         "Spokeswoman Jessica Ditto", True),
         ("Although he had promised to cut taxes for farmers, Governor Tom Reyes raised them on Monday.",
-         "cut taxes for farmers", "Tom Reyes", False),
+         "cut taxes for farmers", "Governor Tom Reyes", False),
         ("The report was published by the audit office. It said that spending had doubled since 2010.",
          "spending had doubled since 2010", "report", False),
         ("''We have shown the world what we can do,'' Mr. Obama said.",
-         "We have shown the world what we can do", "Obama", True),
+         "We have shown the world what we can do", "Mr. Obama", True),
         ("“I am so ashamed of this campaign.” ― Pamela Padilla",
          "I am so ashamed of this campaign.", "Pamela Padilla", True),
         ("“He makes blanket statements about people.”―\u00a0Sonya Herridge\n“I am so ashamed.” ― Ana Ruiz",
@@ -65,7 +65,7 @@ def _find(article: Article, fragment: str):
         ('"PENCE: Well, look, we are ready to debate tonight.',
          "Well, look, we are ready to debate tonight.", "PENCE", True),
         ("Acts of protest, Mr. Obama said, are acts of patriotism.",
-         "Acts of protest ... are acts of patriotism", "Obama", False),
+         "Acts of protest ... are acts of patriotism", "Mr. Obama", False),
         ("The senator called for an immediate ceasefire in the region.",
          "an immediate ceasefire in the region", "senator", False),
     ],
@@ -111,7 +111,7 @@ def test_quote_running_over_paragraphs(quote_article: Callable[..., Article]) ->
     text = ("Mayor Anna Berg said:\n\n“The first paragraph of the speech has no closing mark.\n\n"
             "“The second paragraph ends it.”")
     quote = _find(quote_article(text), "The first paragraph of the speech")
-    assert quote.speaker == "Anna Berg"
+    assert quote.speaker == "Mayor Anna Berg"
     assert "The second paragraph ends it." in quote.content
 
 
@@ -120,9 +120,9 @@ def test_quote_running_over_paragraphs(quote_article: Callable[..., Article]) ->
     [
         ("Finance minister Karl Jensen defended the budget on Tuesday. “We cannot spend money we "
          "do not have,” he said.\n\n“Every cut will fall on the poorest families in the country.”",
-         "Every cut will fall", "Karl Jensen"),
+         "Every cut will fall", "Finance minister Karl Jensen"),
         ("Finance minister Karl Jensen defended the budget on Tuesday.\n\n"
-         "“We cannot spend money we do not have.”", "We cannot spend money", "Karl Jensen"),
+         "“We cannot spend money we do not have.”", "We cannot spend money", "Finance minister Karl Jensen"),
     ],
 )
 def test_standalone_quote_takes_previous_speaker(quote_article: Callable[..., Article], text: str,
@@ -146,16 +146,16 @@ def test_surname_and_pronoun_resolve_to_full_name_and_actor(quote_article: Calla
     article = quote_article(text, actors=(holm,))
     for fragment in ("wages would rise", "Nobody will be left behind"):
         quote = _find(article, fragment)
-        assert quote.speaker == "Lena Holm"
+        assert quote.speaker == "Prime Minister Lena Holm"
         assert quote.speaker_actor == holm
 
 
 SEED_QUOTES = [
-    ("The damage and casualty assessment is underway. So far, everything is fine!", "Donald Trump"),
+    ("The damage and casualty assessment is underway. So far, everything is fine!", "US President Donald Trump"),
     ("We are not looking for escalation of war", "Mohammad Javad Zarif"),
     ("Ballistic missiles openly launched from Iran on American targets is a new phase", "Phillip Smyth"),
-    ("According to various laws, we are supposed to be careful with their cultural heritage", "Donald Trump"),
-    ("I like to respect the law.", "Donald Trump"),
+    ("According to various laws, we are supposed to be careful with their cultural heritage", "US President Donald Trump"),
+    ("I like to respect the law.", "US President Donald Trump"),
     ("in order to avoid further casualties", "Iranian Revolutionary Guards"),
 ]
 
@@ -174,9 +174,9 @@ def test_seed_article_quotes(quote_article: Callable[..., Article], fragment: st
     ("text", "fragment", "speaker"),
     [
         ("Ms. Ruth Adler chairs the committee. She said the hearing was over. Senator Tom Reyes "
-         "disagreed with his colleagues. “We will keep going,” she said.", "We will keep going", "Ruth Adler"),
+         "disagreed with his colleagues. “We will keep going,” she said.", "We will keep going", "Ms. Ruth Adler"),
         ("Ms. Ruth Adler chairs the committee. She said the hearing was over. Senator Tom Reyes "
-         "disagreed with his colleagues. “We will keep going,” he said.", "We will keep going", "Tom Reyes"),
+         "disagreed with his colleagues. “We will keep going,” he said.", "We will keep going", "Senator Tom Reyes"),
         # the gender of a first name ("Angela"), with no other cue
         ("Angela Berg chairs the committee. Tom Reyes disagreed. “We will keep going,” she said.",
          "We will keep going", "Angela Berg"),

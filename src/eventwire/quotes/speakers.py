@@ -26,6 +26,7 @@ SINGULAR_TAGS = frozenset({"NN", "NNP"})
 DETERMINERS = frozenset({"the", "a", "an"})
 UNTAGGED_NAME_TYPES = frozenset({"", "ORG"})
 PEOPLE = "eventwire.people"  # doc.user_data key of the document's `_People`
+GIVEN = "eventwire.speakers_given"  # doc.user_data key: {name: the person as the text first gives them}
 
 
 class Speaker(NamedTuple):
@@ -152,9 +153,29 @@ def resolve_speaker(article: Article, mention: Span, history: list[Speaker],
         actor = _named_actor(article.actors, name) or actor
     if actor is not None and actor.kind == "person":
         name = _fuller_name(name, actor.name)
+    if is_person:
+        name = _as_given(article.doc, " ".join(name.split()))
     if lower in ("i", "me"):
         is_person = True
     return Speaker(" ".join(name.split()), start, end, actor, is_person)
+
+
+def _as_given(doc: Doc, name: str) -> str:
+    """The person as the text first names them in full, with what it says of them there
+    ("Italian Prime Minister Matteo Renzi", "Clinton's campaign manager Robby Mook"), or the
+    name itself. The same for every quote of theirs in the document."""
+    given = doc.user_data.setdefault(GIVEN, {})
+    if name not in given:
+        wanted = name.lower().split()
+        given[name] = name
+        for ent in _people(doc).spans:
+            if [part.lower() for part in _name_parts(ent)][-len(wanted):] != wanted:
+                continue
+            phrase = " ".join(mention_tokens(ent.root).text.split())
+            if len(phrase.split()) > len(wanted) and phrase.lower().split()[-len(wanted):] == wanted:
+                given[name] = phrase
+            break
+    return given[name]
 
 
 def _fuller_name(text_name: str, actor_name: str) -> str:
