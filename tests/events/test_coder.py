@@ -50,6 +50,10 @@ def summary(events, *, happened_only=True):
         ("The Danish minister lauded Swedish police for their work.", ("SUPPORT", {"DNK"}, {"SWE"})),
         ("The Iranian foreign ministry expressed outrage at the Saudi execution.", ("ACCUSE", {"IRN"}, set())),
         ("Turkish authorities are cracking down on Kurdish media.", ("COERCE", {"TUR"}, set())),
+        ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
+        # a call or an appeal for something is a request; a phone call is not
+        ("The Kenyan president made an appeal for calm.", ("REQUEST", {"KEN"}, set())),
+        ("France's call for a ceasefire in Libya went unheeded.", ("REQUEST", {"FRA"}, set())),
         # withdrawing diplomats reduces relations (CAMEO 161); it is no retreat
         ("Qatar withdrew its ambassador from Egypt.", ("SANCTION", {"QAT"}, {"EGY"})),
         ("Canada pulled out its diplomats from Venezuela.", ("SANCTION", {"CAN"}, {"VEN"})),
@@ -101,6 +105,7 @@ def test_codes_the_main_event(code, text, expected):
         ("Once Chile signs the treaty, its neighbours will follow.", {"AGREE"}),
         # a wish to harm is no threat
         ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
+        ("The French president took a call from the Libyan prime minister.", {"REQUEST"}),
         # "set" is arson only when what it sets is fire
         ("The Nigerian government set a date for the talks.", {"ASSAULT", "PROTEST"}),
         # how someone feels or seems is a state, not an act

@@ -344,7 +344,13 @@ def _compound_head(token: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _has_word(token: Token, word: str) -> bool:
-    """Whether `word` governs the trigger ("open fire", "exchange of fire") or hangs on it ("call for")."""
+    """Whether `word` governs the trigger ("open fire", "exchange of fire") or hangs on it ("call for");
+    "+for": the noun takes that preposition ("a call for calm", not "on strike")."""
+    if word.startswith("+"):  # "a call for calm", "a call for Trump to resign"
+        return any(child.dep_ == "prep" and child.lower_ == word[1:]
+                   or child.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ == word[1:]
+                                                           for m in child.children)
+                   for child in token.children)
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
     # a noun's own preposition after it says what it is done to ("a strike on a convoy"),
     # never the word that makes it this event ("went on strike")
@@ -366,7 +372,7 @@ def _has_object(token: Token, words: frozenset[str]) -> bool:
 
 
 def _trigger_text(token: Token, trigger: Trigger) -> str:
-    if not trigger.with_word:
+    if not trigger.with_word or trigger.with_word.startswith("+"):
         return _trigger_word(token, trigger).text
     words = [token] + [t for t in (token.head, *token.children) if t.lower_ == trigger.with_word
                        or t.lemma_.lower() == trigger.with_word][:1]
