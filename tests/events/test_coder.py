@@ -178,6 +178,8 @@ def test_quantities_attach_to_violent_events(code):
         ("Angry Kenyan protesters set fire to a police station.", "PROTEST"),
         ("Rioters burned down the town hall in Lagos.", "PROTEST"),
         ("Suspected militants torched a school in Borno.", "ASSAULT"),
+        # a crackdown is one even when no actor is named or coded
+        ("It has become harder because nations are cracking down more.", "COERCE"),
         # two groups counted are still crowds
         ("Two mobs clashed with each other in Pratapgarh over a property dispute.", "PROTEST"),
     ],
