@@ -166,3 +166,16 @@ def test_mentions_with_the_roles_reversed_stay_apart():
     killing = event(0, [actor("AFG", "CVL")], [actor("AFG", "CVL", start=9)])
     beating = event(40, [actor("AFG", "CVL")], [])
     assert len(merged(killing, beating)) == 1
+
+
+def test_mentions_placed_in_other_divisions_stay_apart():
+    """Issue 11: "shot in Louisiana" and "shot dead in Dallas" are two events."""
+    louisiana = Place("Louisiana", "Louisiana", 1, "A", "ADM1", "USA", "Louisiana", 31.0, -92.0, Evidence(0, 0, 1, "t"))
+    dallas = Place("Dallas", "Dallas", 2, "P", "PPL", "USA", "Texas", 32.78, -96.8, Evidence(0, 0, 1, "t"))
+    austin = dataclasses.replace(dallas, name="Austin", admin1="Texas", lat=30.27, lon=-97.74)
+    a = dataclasses.replace(event(0), place=louisiana, place_precision="admin1")
+    b = dataclasses.replace(event(50), place=dallas, place_precision="city")
+    assert len(merged(a, b)) == 2
+    texas = dataclasses.replace(louisiana, name="Texas", admin1="Texas")
+    assert len(merged(dataclasses.replace(a, place=texas), b)) == 1
+    assert len(merged(b, dataclasses.replace(b, place=austin))) == 2  # towns far apart, as before

@@ -15,6 +15,7 @@ from eventwire.registry import register
 FACTUAL = {"asserted", "reported", "historical"}
 PLACE_RANK = {"feature": 0, "city": 1, "admin1": 2, "country": 3}
 LOCAL_PRECISION = {"feature", "city"}
+DIVISION_PRECISION = LOCAL_PRECISION | {"admin1"}
 SAME_PLACE_KM = 50.0
 COUNTED = {"dead", "injured", "arrested"}
 STATED_PERIOD = {"day": 10, "month": 7, "year": 4, "week": 4, "quarter": 4, "season": 4}
@@ -124,13 +125,16 @@ def _status(event: Event) -> str:
 
 
 def _same_place(first: Event, second: Event) -> bool:
-    """Places the text gives contradict when they lie in different countries, or when both
-    are local (a town or a site) and far apart. An article's focus gives no place."""
+    """Places the text gives contradict when they lie in different countries or first-level
+    divisions, or when both are local (a town or a site) and far apart. An article's focus gives no place."""
     a, b = first.place, second.place
     if a is None or b is None or ARTICLE_PRECISION in (first.place_precision, second.place_precision):
         return True
     if a.country and b.country and a.country != b.country:
         return False
+    if (first.place_precision in DIVISION_PRECISION and second.place_precision in DIVISION_PRECISION
+            and a.admin1 and b.admin1 and a.admin1 != b.admin1):
+        return False  # "shot in Louisiana" and "shot dead in Dallas": two states
     if (first.place_precision not in LOCAL_PRECISION or second.place_precision not in LOCAL_PRECISION
             or a is None or b is None or None in (a.lat, a.lon, b.lat, b.lon)):
         return True
