@@ -57,6 +57,13 @@ BODY = ("The ministry said on Monday that the talks in Geneva would resume next 
         "Please use a JavaScript-enabled browser",
         "Tags: Iran, Iraq, United States",
         "Updated: 8 January 2020, 10:42 GMT",
+        # issue 12: chrome of saved pages of the extraction benchmark's tune half
+        "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
+        "Protesters have worn masks to protect their identities (Image: GETTY )",
+        "SEE MORE: Hong Kong protests: 800 students under siege in university",
+        "DON'T MISS",
+        "Related Links",
+        "Facebook Twitter Google+ Whatsapp",
     ],
 )
 def test_is_chrome(line: str) -> None:
@@ -77,6 +84,8 @@ def test_is_chrome(line: str) -> None:
         "Home-grown militias have expanded their influence in the province.",
         "The company said it uses cookies and tracking tools, which regulators are investigating.",
         "Developers must enable JavaScript in the new browser, the company said.",
+        "The photographs (images of the border crossing) were published on Monday.",
+        "Don't miss the point: the talks failed, the minister said.",
     ],
 )
 def test_is_not_chrome(line: str) -> None:
