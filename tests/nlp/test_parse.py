@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.context import Context
 from eventwire.model import Article
-from eventwire.nlp.parse import CODER, model_name, parse
+from eventwire.nlp.parse import CODER, model_name, parse, sentence_spans
 
 ARTICLE = (Path(__file__).parent.parent / "fixtures" / "iran_bases_article.txt").read_text(encoding="utf-8")
 
@@ -52,3 +52,11 @@ def test_model_name(ctx) -> None:
 def test_a_dateline_stands_alone(ctx, text, expected) -> None:
     article = parse(Article(id="a", source="s", text=text), ctx)
     assert [s.text for s in article.sentences] == expected
+
+
+@pytest.mark.parametrize("text", [ARTICLE, "One sentence only", "Headline\n\nFirst paragraph. Second sentence here.", ""])
+def test_sentence_spans_are_the_docs_sentences(ctx, text) -> None:
+    """Issue 13: the sentences read once from the sentence-start array are `doc.sents`."""
+    doc = ctx.nlp(text)
+    assert [(s.start, s.end) for s in sentence_spans(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert sentence_spans(doc) is sentence_spans(doc)  # kept with the doc

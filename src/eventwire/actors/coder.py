@@ -13,6 +13,7 @@ from eventwire.actors.phrases import find_mentions
 from eventwire.actors.scene import fill_scene_countries
 from eventwire.context import Context
 from eventwire.model import Actor, Article, Evidence
+from eventwire.nlp.parse import sentence_spans
 from eventwire.registry import register
 
 CODER = "actors.rules.v1"
@@ -45,7 +46,7 @@ def code_doc(doc: Doc, kb: KnowledgeBase, sentence_starts: list[int] | None = No
     actors still without a country take the one their sentence is set in (`scene`).
     """
     if sentence_starts is None:
-        sentence_starts = [sentence.start_char for sentence in doc.sents]
+        sentence_starts = [sentence.start_char for sentence in sentence_spans(doc)]
     actors = []
     for mention in fill_scene_countries(doc, link_persons(doc, find_mentions(doc, kb), kb, published), kb):
         span = doc[mention.start : mention.end]

@@ -10,6 +10,7 @@ from eventwire.actors.knowledge import ADJECTIVE, CAPITAL, COUNTRY, PLURAL, load
 from eventwire.actors.scene import scene_countries
 from eventwire.events.lexicon import lemmas, word_list
 from eventwire.model import Actor, Evidence
+from eventwire.nlp.parse import sentence_spans
 from eventwire.spans import SpanIndex
 
 PASSIVE_CLAUSE_LINKS = {"pcomp", "advcl"}
@@ -385,7 +386,7 @@ def _sentence_number(token: Token) -> int:
     from the sentence starts kept with the parse after the first call."""
     starts = token.doc.user_data.get(SENTENCE_STARTS)
     if starts is None:
-        starts = [span.start for span in token.doc.sents if span.text.strip()]
+        starts = [span.start for span in sentence_spans(token.doc) if span.text.strip()]
         token.doc.user_data[SENTENCE_STARTS] = starts
     return max(bisect_right(starts, token.i) - 1, 0)
 

@@ -12,6 +12,7 @@ from eventwire.events.lexicon import VERSION, Lexicon, Trigger, lemmas
 from eventwire.events.modality import is_conditional, modality_of, reporting_verbs
 from eventwire.events.quantities import find_quantities, parse_number
 from eventwire.model import Actor, Article, Event, Evidence
+from eventwire.nlp.parse import sentence_spans
 from eventwire.registry import register
 from eventwire.spans import actor_index
 
@@ -41,7 +42,7 @@ def code_events(article: Article, ctx: Context) -> Article:
     lexicon: Lexicon = ctx.lexicon
     index = actor_index(article.actors)
     events: list[Event] = []
-    for sentence in article.doc.sents:
+    for sentence in sentence_spans(article.doc):
         events += code_sentence(sentence, article, lexicon, index)
     return dataclasses.replace(article, events=tuple(events))
 

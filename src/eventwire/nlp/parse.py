@@ -6,14 +6,17 @@ import dataclasses
 from bisect import bisect_right
 from functools import cache
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventwire.context import Context
 from eventwire.model import Article, Entity, Evidence, Sentence
 from eventwire.registry import register
 
 CODER = "nlp.spacy.v1"
+SENTENCES = "eventwire.sentences"  # doc.user_data key of the doc's sentence spans
 
 
 @register("nlp", "spacy.v1")
@@ -34,7 +37,7 @@ def attach_doc(article: Article, doc: Doc, *, model: str = "") -> Article:
     """Return the article with `doc`, its sentences and its entities filled in."""
     text = doc.text  # a span's text is this text between its character offsets
     sentences = []
-    for span in doc.sents:
+    for span in sentence_spans(doc):
         start = span.start_char
         sentence = text[start:span.end_char].rstrip()
         if sentence.strip():
@@ -47,6 +50,19 @@ def attach_doc(article: Article, doc: Doc, *, model: str = "") -> Article:
         entities.append(Entity(text=name, label=ent.label_,
                                evidence=Evidence(_index(starts, start), start, start + len(name), CODER, model)))
     return dataclasses.replace(article, doc=doc, sentences=tuple(sentences), entities=tuple(entities))
+
+
+def sentence_spans(doc: Doc) -> tuple[Span, ...]:
+    """Return the doc's sentences, as `doc.sents` gives them, read once from its sentence-start
+    array and kept with the doc (`doc.sents` builds a token object per word on every call)."""
+    found = doc.user_data.get(SENTENCES)
+    if found is None:
+        if not len(doc):
+            return ()
+        starts = [0, *(i for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if i)]
+        found = tuple(doc[start:end] for start, end in zip(starts, [*starts[1:], len(doc)]))
+        doc.user_data[SENTENCES] = found
+    return found
 
 
 def _index(starts: list[int], offset: int) -> int:
