@@ -51,6 +51,8 @@ def summary(events, *, happened_only=True):
         ("The Iranian foreign ministry expressed outrage at the Saudi execution.", ("ACCUSE", {"IRN"}, set())),
         ("Turkish authorities are cracking down on Kurdish media.", ("COERCE", {"TUR"}, set())),
         ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
+        # civilians supporting the army is a political act: one party is the state
+        ("Kenyan villagers supported the Somali army's operation.", ("SUPPORT", {"KEN"}, {"SOM"})),
         # a call or an appeal for something is a request; a phone call is not
         ("The Kenyan president made an appeal for calm.", ("REQUEST", {"KEN"}, set())),
         ("France's call for a ceasefire in Libya went unheeded.", ("REQUEST", {"FRA"}, set())),
@@ -106,6 +108,8 @@ def test_codes_the_main_event(code, text, expected):
         # a wish to harm is no threat
         ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
         ("The French president took a call from the Libyan prime minister.", {"REQUEST"}),
+        # what private parties do for each other is no political event
+        ("A local company, Bethlehem Steel, provided the cables for an elevator that takes tourists up.", {"AID"}),
         # "set" is arson only when what it sets is fire
         ("The Nigerian government set a date for the talks.", {"ASSAULT", "PROTEST"}),
         # how someone feels or seems is a state, not an act

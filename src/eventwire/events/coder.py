@@ -19,6 +19,7 @@ from eventwire.spans import actor_index
 CODER = "events.rules.v1"
 COUNTED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+PRIVATE_SECTORS = {"CVL", "BUS"}
 HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
@@ -62,6 +63,8 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
         actorless = not sources and not targets
         if actorless and trigger.lemma not in lexicon.word_lists["standalone"]:
             continue
+        if trigger.plover in COOPERATIVE_TYPES - {"CONSULT"} and _private(sources + targets):
+            continue  # "tourists were visiting the arch", "a local company provided the cables"
         if quantities is None:
             quantities = find_quantities(sentence)
         modality = "historical" if _is_background(token, actorless) else modality_of(token)
@@ -298,6 +301,12 @@ def _handful(actor: Actor, lexicon: Lexicon) -> bool:
         return False
     count = parse_number(words[:1])
     return count is not None and 1 < count <= HANDFUL
+
+
+def _private(actors: list[Actor]) -> bool:
+    """Whether every actor is coded as a private party (civilians or a business, no state
+    role): what they do together is no political event. An actor nothing codes may be anyone."""
+    return bool(actors) and all(actor.kind != "state" and actor.sector in PRIVATE_SECTORS for actor in actors)
 
 
 def _done_by(event: Event, sectors: set[str]) -> bool:
