@@ -256,6 +256,10 @@ def test_seed_article_pronouns(seed):
         ("Vladimir Putin met the press on Monday.", "2021-05-01", "Vladimir Putin", ("RUS", "GOV")),
         ("General Qassem Soleimani was buried.", "2020-01-07", "General Qassem Soleimani", ("IRN", "MIL")),
         ("Volodymyr Zelensky met the press on Monday.", "2010-05-01", "Volodymyr Zelensky", (None, None)),
+        # issue 11: a title without a country ("Secretary of State") takes the office holder's,
+        # not the country of the sentence's other actors
+        ("The Israeli prime minister spoke ahead of meeting Secretary of State John Kerry.", "2013-11-20",
+         "Secretary of State John Kerry", ("USA", "GOV")),
     ],
 )
 def test_office_holders_fill_codes_the_text_does_not_give(code, text, published, mention, expected):
