@@ -203,6 +203,9 @@ def test_adjective_in_an_event_noun_names_its_source(code):
         ("Protests were held outside the town hall.", "protesters", "CVL"),
         ("A mass demonstration took place in the square.", "protesters", "CVL"),
         ("A man was shot dead outside his house.", "unidentified attackers", "UAF"),
+        # issue 11: what only the state does implies its agent
+        ("Two journalists were arrested outside the town hall.", "police", "COP"),
+        ("The three men were sentenced to death on Tuesday.", "a court", "JUD"),
     ],
 )
 def test_unnamed_source_is_implied(code, text, name, sector):

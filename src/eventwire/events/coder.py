@@ -35,6 +35,9 @@ ANNOUNCING = {"will", "shall", "'ll", "wo"}
 VOWING = {"vow", "swear"}
 # the actor an event implies when the text names none: (name, sector)
 IMPLIED_SOURCES = {"PROTEST": ("protesters", "CVL"), "ASSAULT": ("unidentified attackers", "UAF")}
+# acts only the state does, by their CAMEO code: an arrest implies police, a sentence a court
+IMPLIED_STATE_SOURCES = {("COERCE", "173"): ("police", "COP"), ("SANCTION", "173"): ("a court", "JUD"),
+                         ("SANCTION", "116"): ("a court", "JUD")}
 
 
 @register("events", "rules.v1")
@@ -128,13 +131,15 @@ def _announced(token: Token) -> bool:
 
 
 def with_implied_source(event: Event) -> Event:
-    """Give a protest or an attack that happened with no named source the actor it implies.
+    """Give a protest, an attack, an arrest or a sentence that happened with no named source
+    the actor it implies.
 
     "Protests were held in Erode" implies protesters, "a man was shot dead" an unidentified
-    attacker. The actor has kind "implied", no text and the trigger as evidence; it takes
-    the country of the event's place in the location stage, as ACLED's "Protesters (India)".
+    attacker, "two men were arrested" police, "he was sentenced to death" a court. The actor
+    has kind "implied", no text and the trigger as evidence; it takes the country of the
+    event's place in the location stage, as ACLED's "Protesters (India)".
     """
-    implied = IMPLIED_SOURCES.get(event.type)
+    implied = IMPLIED_STATE_SOURCES.get((event.type, event.cameo or "")) or IMPLIED_SOURCES.get(event.type)
     if implied is None or event.sources or not event.happened:
         return event
     name, sector = implied
