@@ -206,6 +206,8 @@ def test_adjective_in_an_event_noun_names_its_source(code):
         # issue 11: what only the state does implies its agent
         ("Two journalists were arrested outside the town hall.", "police", "COP"),
         ("The three men were sentenced to death on Tuesday.", "a court", "JUD"),
+        ("The opposition leader was charged with treason on Friday.", "prosecutors", "JUD"),
+        ("Two reporters were deported on Friday.", "authorities", "GOV"),
     ],
 )
 def test_unnamed_source_is_implied(code, text, name, sector):

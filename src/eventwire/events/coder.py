@@ -37,7 +37,8 @@ VOWING = {"vow", "swear"}
 IMPLIED_SOURCES = {"PROTEST": ("protesters", "CVL"), "ASSAULT": ("unidentified attackers", "UAF")}
 # acts only the state does, by their CAMEO code: an arrest implies police, a sentence a court
 IMPLIED_STATE_SOURCES = {("COERCE", "173"): ("police", "COP"), ("SANCTION", "173"): ("a court", "JUD"),
-                         ("SANCTION", "116"): ("a court", "JUD")}
+                         ("SANCTION", "116"): ("a court", "JUD"), ("ACCUSE", "173"): ("prosecutors", "JUD"),
+                         ("COERCE", "174"): ("authorities", "GOV")}
 
 
 @register("events", "rules.v1")
