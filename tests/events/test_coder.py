@@ -55,6 +55,7 @@ def summary(events, *, happened_only=True):
         ("Kenyan villagers supported the Somali army's operation.", ("SUPPORT", {"KEN"}, {"SOM"})),
         # a call or an appeal for something is a request; a phone call is not
         ("The Kenyan president made an appeal for calm.", ("REQUEST", {"KEN"}, set())),
+        ("Qatar hosted the Afghan delegation in Doha.", ("CONSULT", {"QAT"}, {"AFG"})),
         ("France's call for a ceasefire in Libya went unheeded.", ("REQUEST", {"FRA"}, set())),
         # withdrawing diplomats reduces relations (CAMEO 161); it is no retreat
         ("Qatar withdrew its ambassador from Egypt.", ("SANCTION", {"QAT"}, {"EGY"})),
@@ -108,6 +109,9 @@ def test_codes_the_main_event(code, text, expected):
         # a wish to harm is no threat
         ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
         ("The French president took a call from the Libyan prime minister.", {"REQUEST"}),
+        # issue 11: a country hosting forces or refugees hosts no visit
+        ("Iraq hosts about 5,000 U.S. forces.", {"CONSULT"}),
+        ("Turkey hosts three million Syrian refugees.", {"CONSULT"}),
         # what private parties do for each other is no political event
         ("A local company, Bethlehem Steel, provided the cables for an elevator that takes tourists up.", {"AID"}),
         # "set" is arson only when what it sets is fire
