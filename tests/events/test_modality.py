@@ -13,6 +13,9 @@ from eventwire.events.modality import modality_of
         # a definite event a verb of comment takes as object took place
         ("The party declined to condemn the airstrikes.", "airstrikes", "asserted"),
         ("Leaders agreed to postpone the demonstration.", "demonstration", "future"),
+        # issue 11: so does one a clause is about, whatever the clause's own negation
+        ("Iraq said it was not consulted about the strike that killed the general.", "strike", "asserted"),
+        ("Officials would not comment on the attack.", "attack", "asserted"),
         ("Militants plotted to bomb the bridge.", "bomb", "intended"),
         ("If talks fail, rebels will attack the city.", "attack", "future"),
         ("The army threatened to strike the rebel camps.", "strike", "threatened"),

@@ -22,6 +22,8 @@ GOAL_PREPOSITIONS = {"toward", "towards"}
 # Outer modalities that override a future: "there is no chance he will step down".
 OVERRIDING = {"negated", "hypothetical"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+# what a clause is about: a definite event noun after these is one that took place
+TOPIC_PREPOSITIONS = {"about", "on", "over", "regarding", "concerning"}
 # A to-infinitive linked to its head so is a goal or purpose ("traveled to Syria to fight",
 # "efforts to crack down", "the idea was to demolish"), unless the head is implicative.
 INFINITIVE_LINKS = {"xcomp", "advcl", "acl", "relcl"}
@@ -128,7 +130,8 @@ def _presupposed(noun: Token) -> bool:
     """A definite event noun that a verb of comment takes as object took place, whatever that
     verb's modality: "declined to condemn the airstrikes", "would not discuss Tuesday's attack"
     (not so for "postpone the demonstration", "oppose the deployment"); so does one that
-    qualifies another noun ("vowed revenge for Soleimani's assassination")."""
+    qualifies another noun ("vowed revenge for Soleimani's assassination"), and one a verb
+    speaks about ("was not consulted about the strike")."""
     if not _definite(noun):
         return False
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and noun.head.head.dep_ != "ROOT":
@@ -136,6 +139,8 @@ def _presupposed(noun: Token) -> bool:
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
         return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS:
+        return True  # "was not consulted about the strike", "would not comment on the attack"
     return verb.lemma_.lower() in word_list("presupposing")
 
 
