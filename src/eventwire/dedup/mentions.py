@@ -136,7 +136,7 @@ def _same_place(first: Event, second: Event) -> bool:
             and a.admin1 and b.admin1 and a.admin1 != b.admin1):
         return False  # "shot in Louisiana" and "shot dead in Dallas": two states
     if (first.place_precision not in LOCAL_PRECISION or second.place_precision not in LOCAL_PRECISION
-            or a is None or b is None or None in (a.lat, a.lon, b.lat, b.lon)):
+            or None in (a.lat, a.lon, b.lat, b.lon)):
         return True
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
 

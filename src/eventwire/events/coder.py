@@ -68,7 +68,7 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
         if actorless and trigger.lemma not in lexicon.word_lists["standalone"]:
             continue
         if trigger.plover in COOPERATIVE_TYPES - {"CONSULT"} and _private(sources + targets):
-            continue  # "tourists were visiting the arch", "a local company provided the cables"
+            continue  # "a local company provided the cables" (a meeting may still be news)
         if quantities is None:
             quantities = find_quantities(sentence)
         modality = "historical" if _is_background(token, actorless) else modality_of(token)
@@ -302,8 +302,10 @@ def _handful(actor: Actor, lexicon: Lexicon) -> bool:
     """Whether the actor is a few people the text counts ("three people", "2 men"; not "two
     mobs", which are groups)."""
     words = actor.name.lower().split()  # a pronoun's name is its antecedent's: "they" for "three people"
+    if len(words) < 2:
+        return False
     noun = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1].removesuffix("s")
-    if len(words) < 2 or noun in lexicon.word_lists["collectives"]:
+    if noun in lexicon.word_lists["collectives"]:
         return False
     count = parse_number(words[:1])
     return count is not None and 1 < count <= HANDFUL

@@ -153,11 +153,12 @@ def resolve_speaker(article: Article, mention: Span, history: list[Speaker],
         actor = _named_actor(article.actors, name) or actor
     if actor is not None and actor.kind == "person":
         name = _fuller_name(name, actor.name)
+    name = " ".join(name.split())
     if is_person:
-        name = _as_given(article.doc, " ".join(name.split()))
+        name = _as_given(article.doc, name)
     if lower in ("i", "me"):
         is_person = True
-    return Speaker(" ".join(name.split()), start, end, actor, is_person)
+    return Speaker(name, start, end, actor, is_person)
 
 
 def _as_given(doc: Doc, name: str) -> str:

@@ -146,12 +146,13 @@ def date_event(event: Event, article: Article, anchors: list[Anchor],
 def scene_date(event: Event, article: Article, anchors: list[Anchor]) -> Anchor | None:
     """Return the full date that closes the sentence of `event` after a comma (level 4), or None:
     the day a caption's or a dateline's scene took place ("..., Lahore, Pakistan, Feb. 29, 2016")."""
-    sentence = article.sentences[event.evidence.sentence] if event.evidence.sentence < len(article.sentences) else None
-    if sentence is None or sentence.index != event.evidence.sentence:
+    index = event.evidence.sentence
+    if not 0 <= index < len(article.sentences):
         return None
+    sentence = article.sentences[index]
     for anchor in anchors:
         evidence = anchor.timex.evidence
-        if (evidence.sentence == sentence.index and anchor.precision == "day" and anchor.date
+        if (evidence.sentence == index and anchor.precision == "day" and anchor.date
                 and FULL_YEAR.search(article.text, evidence.start, evidence.end)
                 and article.text[sentence.start:evidence.start].rstrip().endswith(",")
                 and not article.text[evidence.end:sentence.end].strip(SENTENCE_CLOSE)):
