@@ -60,6 +60,14 @@ def summary(events, *, happened_only=True):
         # withdrawing diplomats reduces relations (CAMEO 161); it is no retreat
         ("Qatar withdrew its ambassador from Egypt.", ("SANCTION", {"QAT"}, {"EGY"})),
         ("Canada pulled out its diplomats from Venezuela.", ("SANCTION", {"CAN"}, {"VEN"})),
+        # a phone call is a consultation at a distance, told before the clause or not
+        ("The Kenyan president spoke by phone with the Ethiopian prime minister.", ("CONSULT", {"KEN"}, {"ETH"})),
+        ("A telephone conversation between the Kenyan president and the Ugandan president took place on Friday.",
+         ("CONSULT", {"KEN"}, {"UGA"})),
+        ("A 30-minute call between the Japanese prime minister and the Chinese president ended early.",
+         ("CONSULT", {"JPN"}, {"CHN"})),
+        ("After speaking by phone, the Kenyan and Ugandan presidents condemned the attack.",
+         ("CONSULT", {"KEN", "UGA"}, set())),
     ],
 )
 def test_codes_the_main_event(code, text, expected):
@@ -109,6 +117,9 @@ def test_codes_the_main_event(code, text, expected):
         # a wish to harm is no threat
         ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
         ("The French president took a call from the Libyan prime minister.", {"REQUEST"}),
+        # a call needs someone called: where it is made from or at is no party to it
+        ("A Nigerian analyst, speaking by phone from Lagos, said the talks would fail.", {"CONSULT"}),
+        ("The Kenyan minister made a phone call at the airport in Nairobi.", {"CONSULT"}),
         # issue 11: a country hosting forces or refugees hosts no visit
         ("Iraq hosts about 5,000 U.S. forces.", {"CONSULT"}),
         ("Turkey hosts three million Syrian refugees.", {"CONSULT"}),

@@ -92,12 +92,13 @@ def _with_conjuncts(actor: Actor, token: Token, index: ActorIndex) -> list[Actor
     return _unique(found)
 
 
-def find_arguments(trigger: Token, index: ActorIndex) -> tuple[list[Actor], list[Actor]]:
+def find_arguments(trigger: Token, index: ActorIndex, *, places: bool = True) -> tuple[list[Actor], list[Actor]]:
     """Return (sources, targets) of the event `trigger` signals.
 
     Without a coded target, the place the event happens in stands for it, as PLOVER codes
-    it ("demonstrated in Serbia": SRB; "set up a centre in Tokyo": JPN). Without a source, a
-    bomb or blast that carried the attack out stands for an unidentified armed force (UAF).
+    it ("demonstrated in Serbia": SRB; "set up a centre in Tokyo": JPN), unless `places` is
+    False (the place of a phone call is not the one called). Without a source, a bomb or
+    blast that carried the attack out stands for an unidentified armed force (UAF).
     """
     if trigger.pos_ == "NOUN":
         sources, targets = _noun_arguments(trigger, index)
@@ -105,7 +106,7 @@ def find_arguments(trigger: Token, index: ActorIndex) -> tuple[list[Actor], list
         sources, targets = _verb_arguments(trigger, index)
     if not sources:
         sources = _unattributed(trigger)
-    if not any(_coded(actor) for actor in targets):
+    if places and not any(_coded(actor) for actor in targets):
         opposed = [actor for actor in _opposed_countries(trigger) if actor.country not in _countries(sources)]
         places = [actor for actor in _place_targets(trigger, index) if actor not in sources]
         if opposed or places:

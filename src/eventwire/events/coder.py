@@ -22,9 +22,10 @@ COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE
 PRIVATE_SECTORS = {"CVL", "BUS"}
 HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
+PRIOR_PREPOSITIONS = {"after", "following", "since"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
 DEMONSTRATE_CAMEO, CRITICIZE_CAMEO = "141", "111"
-SEIZE_CAMEO, RESTRICT_CAMEO = "171", "191"
+SEIZE_CAMEO, RESTRICT_CAMEO, PHONE_CAMEO = "171", "191", "041"
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MAX_CLAUSE_CLIMB = 3
 SEEMING = {"feel", "seem", "appear", "look", "sound"}  # verbs whose participle complement is a state
@@ -63,7 +64,10 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
                 events += _demand(token, article, lexicon, index)
             continue
         anchor = _compound_head(token, lexicon) or token
-        sources, targets = (_not_trigger(actors, token) for actors in find_arguments(anchor, index))
+        phoned = trigger.cameo == PHONE_CAMEO
+        sources, targets = (_not_trigger(actors, token) for actors in find_arguments(anchor, index, places=not phoned))
+        if phoned and not _partnered(sources, targets):
+            continue  # "speaking by phone from Oman", "made a phone call at the airport"
         actorless = not sources and not targets
         if actorless and trigger.lemma not in lexicon.word_lists["standalone"]:
             continue
@@ -311,6 +315,13 @@ def _handful(actor: Actor, lexicon: Lexicon) -> bool:
     return count is not None and 1 < count <= HANDFUL
 
 
+def _partnered(sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether a phone call has two coded parties: the one called (a person, a group or a
+    government, not a country it is made from or a site it is made at), or two callers."""
+    called = [actor for actor in targets if actor.code and actor.kind != "state"]
+    return bool(called) or len([actor for actor in sources if actor.code]) > 1
+
+
 def _private(actors: list[Actor]) -> bool:
     """Whether every actor is coded as a private party (civilians or a business, no state
     role): what they do together is no political event. An actor nothing codes may be anyone."""
@@ -348,7 +359,10 @@ def _trigger_word(token: Token, trigger: Trigger | None) -> Span:
 
 
 def _is_background(token: Token, actorless: bool) -> bool:
-    """A nominal event mentioned as background: "after the clashes", "for the bombing"."""
+    """An event mentioned as background: "after the clashes", "for the bombing", "after
+    speaking by phone" (a gerund after "after", "following" or "since" took place first)."""
+    if token.tag_ == "VBG" and token.dep_ == "pcomp":
+        return token.head.lower_ in PRIOR_PREPOSITIONS
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
         return False
     return token.head.lower_ in BACKGROUND_PREPOSITIONS
