@@ -68,6 +68,11 @@ def summary(events, *, happened_only=True):
          ("CONSULT", {"JPN"}, {"CHN"})),
         ("After speaking by phone, the Kenyan and Ugandan presidents condemned the attack.",
          ("CONSULT", {"KEN", "UGA"}, set())),
+        # a meeting the subject came for or acted after: the subject took part
+        ("The Kenyan president arrived in Addis Ababa for talks with the Ethiopian prime minister.",
+         ("CONSULT", {"KEN"}, {"ETH"})),
+        ("After a long meeting with Ugandan officials, the Kenyan president said the border would reopen.",
+         ("CONSULT", {"KEN"}, {"UGA"})),
     ],
 )
 def test_codes_the_main_event(code, text, expected):

@@ -33,6 +33,8 @@ OBJECT_DEPENDENTS = {"dobj", "dative", "attr", "oprd", "ccomp", "xcomp", "aux", 
 OBJECT_LINKS = {"dobj", "attr", "prep", "pobj", "npadvmod"}
 MAX_CLIMB = 4
 PARTICIPANT_PREPOSITIONS = {"between", "with", "among", "against"}
+# a meeting the clause's subject came for or spoke after: "arrived for talks", "said after the summit"
+ATTENDED_PREPOSITIONS = {"for", "after", "following"}
 MAX_PLACE_DEPTH = 2
 SENTENCE_STARTS = "eventwire.sentence_starts"  # doc.user_data key
 
@@ -456,6 +458,11 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
         verb_sources, verb_targets = _verb_arguments(head, index, frozenset(TARGET_PREPOSITIONS - {"at"}))
         sources += verb_sources
         targets += [t for t in verb_targets if t not in sources]
+    if (not sources and noun.dep_ == "pobj" and head.lower_ in ATTENDED_PREPOSITIONS and head.head.pos_ == "VERB"
+            and not word_list("meetings").isdisjoint(lemmas(noun))):
+        # "he arrives for a breakfast meeting", "Obama said after a meeting with police chiefs": the subject took part
+        sources += [a for child in head.head.children if child.dep_ == "nsubj" for a in actors_of(child, index)
+                    if a not in targets]
     if not sources and not targets and noun.dep_ == "nsubj" and head.lemma_.lower() in word_list("occurrence_verbs"):
         # "clashes erupted between X and Y": the participants hang on the verb, the first is the source
         participants = [a for child in head.children
