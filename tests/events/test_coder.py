@@ -68,6 +68,11 @@ def summary(events, *, happened_only=True):
          ("CONSULT", {"JPN"}, {"CHN"})),
         ("After speaking by phone, the Kenyan and Ugandan presidents condemned the attack.",
          ("CONSULT", {"KEN", "UGA"}, set())),
+        # a person captured is arrested; a stronghold captured is fought for
+        ("Belgian police captured the chief suspect in the Brussels bombing.", ("COERCE", {"BEL"}, set())),
+        ("Belgian gunman Ahmed Karimi, who was captured in France last week, was questioned.",
+         ("COERCE", set(), {"BEL"})),
+        ("Burmese troops have captured part of a Karen guerrilla stronghold.", ("ASSAULT", {"MMR"}, set())),
         # a meeting the subject came for or acted after: the subject took part
         ("The Kenyan president arrived in Addis Ababa for talks with the Ethiopian prime minister.",
          ("CONSULT", {"KEN"}, {"ETH"})),
@@ -122,6 +127,8 @@ def test_codes_the_main_event(code, text, expected):
         # a wish to harm is no threat
         ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
         ("The French president took a call from the Libyan prime minister.", {"REQUEST"}),
+        # what a candidate captures in an election is no battle
+        ("The Vermont senator captured two party caucuses in Utah and Idaho.", {"ASSAULT", "COERCE"}),
         # a call needs someone called: where it is made from or at is no party to it
         ("A Nigerian analyst, speaking by phone from Lagos, said the talks would fail.", {"CONSULT"}),
         ("The Kenyan minister made a phone call at the airport in Nairobi.", {"CONSULT"}),

@@ -25,7 +25,8 @@ BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "dur
 PRIOR_PREPOSITIONS = {"after", "following", "since"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
 DEMONSTRATE_CAMEO, CRITICIZE_CAMEO = "141", "111"
-SEIZE_CAMEO, RESTRICT_CAMEO, PHONE_CAMEO = "171", "191", "041"
+SEIZE_CAMEO, RESTRICT_CAMEO, PHONE_CAMEO, ARREST_CAMEO = "171", "191", "041", "173"
+CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MAX_CLAUSE_CLIMB = 3
 SEEMING = {"feel", "seem", "appear", "look", "sound"}  # verbs whose participle complement is a state
@@ -169,6 +170,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             if trigger.object_excluded:
                 return None  # "released a statement", "offered prayers": another sense
             continue
+        if trigger.lemma in CAPTURING and _captive(token, lexicon):
+            return lexicon.code(ARREST_CAMEO)  # "captured the chief suspect", "Abdeslam, who was captured"
         if trigger.plover == "ASSAULT" and _caused_by_mishap(token, lexicon):
             return None
         if trigger.plover == "THREATEN" and not _own_act_warned(token):
@@ -185,6 +188,21 @@ def _candidates(token: Token, pos: str, lexicon: Lexicon) -> tuple[Trigger, ...]
         if found := lexicon.candidates(lemma, pos):
             return found
     return ()
+
+
+def _captive(token: Token, lexicon: Lexicon) -> bool:
+    """Whether what is captured is a person (a named one or a suspect, an attacker...): an
+    arrest, where a captured town or stronghold is fought for."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
+            child = next((pobj for pobj in child.children if pobj.dep_ == "pobj"), child)
+        elif child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            child = token.head  # "Abdeslam, who was captured"
+        if child.ent_type_ == "PERSON" or child.lemma_.lower() in lexicon.word_lists["captives"]:
+            return True
+    return False
 
 
 def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
