@@ -68,6 +68,8 @@ def summary(events, *, happened_only=True):
          ("CONSULT", {"JPN"}, {"CHN"})),
         ("After speaking by phone, the Kenyan and Ugandan presidents condemned the attack.",
          ("CONSULT", {"KEN", "UGA"}, set())),
+        # an arrest of someone needs no named party: it implies the police
+        ("Dozens more were detained on Monday and face prosecution.", ("COERCE", set(), set())),
         # a person captured is arrested; a stronghold captured is fought for
         ("Belgian police captured the chief suspect in the Brussels bombing.", ("COERCE", {"BEL"}, set())),
         ("Belgian gunman Ahmed Karimi, who was captured in France last week, was questioned.",

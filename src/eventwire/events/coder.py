@@ -70,8 +70,9 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
         if phoned and not _partnered(sources, targets):
             continue  # "speaking by phone from Oman", "made a phone call at the airport"
         actorless = not sources and not targets
-        if actorless and trigger.lemma not in lexicon.word_lists["standalone"]:
-            continue
+        if actorless and trigger.lemma not in lexicon.word_lists["standalone"] and not (
+                (trigger.plover, trigger.cameo) in IMPLIED_STATE_SOURCES and _has_patient(token)):
+            continue  # an arrest of someone ("dozens were detained") needs no named party
         if trigger.plover in COOPERATIVE_TYPES - {"CONSULT"} and _private(sources + targets):
             continue  # "a local company provided the cables" (a meeting may still be news)
         if quantities is None:
@@ -188,6 +189,13 @@ def _candidates(token: Token, pos: str, lexicon: Lexicon) -> tuple[Trigger, ...]
         if found := lexicon.candidates(lemma, pos):
             return found
     return ()
+
+
+def _has_patient(token: Token) -> bool:
+    """Whether the act names whom it is done to: "dozens were arrested", "detained two men",
+    "the arrest of the suspect"."""
+    return any(child.dep_ in ("dobj", "nsubjpass") or child.dep_ == "prep" and child.lower_ == "of"
+               and token.pos_ == "NOUN" for child in token.children)
 
 
 def _captive(token: Token, lexicon: Lexicon) -> bool:
