@@ -20,6 +20,10 @@ from eventwire.registry import get_coder
         ("Iraqi security forces arrested three men.", "Iraqi security forces", ("IRQ", "COP")),
         ("Russian troops crossed the river at dawn.", "Russian troops", ("RUS", "MIL")),
         ("Syrian rebels shelled the town.", "Syrian rebels", ("SYR", "REB")),
+        # the opposition to a government is that country's opposition, not the government
+        ("Opponents of the Venezuelan government marched in Caracas.", "Opponents of the Venezuelan government",
+         ("VEN", "OPP")),
+        ("Government critics were arrested in Kampala.", "Government critics", ("UGA", "OPP")),
         ("The Turkish parliament approved the deal.", "The Turkish parliament", ("TUR", "LEG")),
         ("A Kenyan judge freed the journalist.", "A Kenyan judge", ("KEN", "JUD")),
         ("Egyptian police dispersed the protesters.", "Egyptian police", ("EGY", "COP")),
