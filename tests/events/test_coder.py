@@ -160,6 +160,8 @@ def test_codes_no_false_event(code, text, absent):
         ("Nigeria said it will withdraw its soldiers unless the rebels disarm.", "THREATEN", "asserted"),
         ("Militants plotted to blow up the bridge.", "ASSAULT", "intended"),
         ("Iran warned that it would retaliate against any attack.", "THREATEN", "asserted"),
+        # a vow to riot is still a threat once the fight is read as a riot
+        ("Kosovar villagers have sworn to fight until they regain their land.", "THREATEN", "asserted"),
     ],
 )
 def test_modality_recodes(code, text, event_type, modality):

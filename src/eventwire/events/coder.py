@@ -107,9 +107,9 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
     if lemma in lexicon.word_lists["policing"] and event.type in ("ASSAULT", "PROTEST"):
         cameo, forces = (SEIZE_CAMEO, POLICE) if event.type == "ASSAULT" else (RESTRICT_CAMEO, POLICE | {"MIL"})
         if _done_by(event, forces):
-            return [_recode(event, lexicon.code(cameo), event.modality)]
-    if event.type == "ASSAULT" and lemma in lexicon.word_lists["melee"] and _civilian_violence(event, lexicon):
-        return [_recode(event, lexicon.code(RIOT_CAMEO), event.modality)]
+            event = _recode(event, lexicon.code(cameo), event.modality)
+    elif event.type == "ASSAULT" and lemma in lexicon.word_lists["melee"] and _civilian_violence(event, lexicon):
+        event = _recode(event, lexicon.code(RIOT_CAMEO), event.modality)  # a vow to riot is still a threat
     if event.type in ("REQUEST", "ACCUSE", "REJECT") and event.happened and _crowd(event, lexicon):
         return [_recode(event, lexicon.code(DEMONSTRATE_CAMEO), event.modality), event]
     if event.modality == "negated" and event.type in ("AGREE", "CONCEDE"):
