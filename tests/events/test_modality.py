@@ -8,6 +8,10 @@ from eventwire.events.modality import modality_of
     [
         ("Rebels attacked the convoy on Monday.", "attacked", "asserted"),
         ("Rebels did not attack the convoy.", "attack", "negated"),
+        # negations compose: what was not stopped, or what someone failed to stop, took place
+        ("Police stopped the attack on the embassy.", "attack", "negated"),
+        ("Police failed to stop the attack on the embassy.", "attack", "asserted"),
+        ("The army did not prevent the shelling of the town.", "shelling", "asserted"),
         ("Rebels will attack the convoy.", "attack", "future"),
         ("Rebels could attack the convoy.", "attack", "hypothetical"),
         # a definite event a verb of comment takes as object took place

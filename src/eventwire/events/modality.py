@@ -73,24 +73,31 @@ def modality_of(trigger: Token) -> str:
 
 
 def _governing_modality(trigger: Token, cues: dict[tuple[str, str], str]) -> str | None:
-    """Modality from the words that govern the trigger's clause, climbing the tree."""
+    """Modality from the words that govern the trigger's clause, climbing the tree.
+
+    Negations compose: what is stopped or foiled did not happen, what someone failed to
+    stop or did not prevent did ("failing to stop the attack on Farkhunda")."""
     reported = False
+    negations = 0
     child, head = trigger, trigger.head
     for _ in range(MAX_CLIMB):
         if head is child or child.dep_ not in CLAUSE_LINKS or _relative(child):
             break
         if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             governed = cues.get((head.lemma_.lower(), "governor")) or _hedged(child, head, cues)
-            if governed == "reported":
-                reported = True
-            elif governed:
-                return governed
             clause = _clause_modality(head, cues)
-            if clause:
-                return clause
-            if not governed and _purpose(child, head) and not _definite(trigger):
-                return "intended"
+            if not governed and clause is None and _purpose(child, head) and not _definite(trigger):
+                clause = "intended"
+            for found in (governed, clause):
+                if found == "reported":
+                    reported = True
+                elif found == "negated":
+                    negations += 1
+                elif found:
+                    return "negated" if negations % 2 else found
         child, head = head, head.head
+    if negations % 2:
+        return "negated"
     if reported or _has_according_to(trigger):
         return "reported"
     return None
