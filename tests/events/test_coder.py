@@ -75,6 +75,9 @@ def summary(events, *, happened_only=True):
         ("Belgian gunman Ahmed Karimi, who was captured in France last week, was questioned.",
          ("COERCE", set(), {"BEL"})),
         ("Burmese troops have captured part of a Karen guerrilla stronghold.", ("ASSAULT", {"MMR"}, set())),
+        # a noun the tagger reads as a verb is still the event noun
+        ("Rescuers pulled a boy from the rubble following a government forces airstrike on the rebel-held town.",
+         ("ASSAULT", set(), set())),
         # a meeting the subject came for or acted after: the subject took part
         ("The Kenyan president arrived in Addis Ababa for talks with the Ethiopian prime minister.",
          ("CONSULT", {"KEN"}, {"ETH"})),

@@ -29,6 +29,7 @@ SEIZE_CAMEO, RESTRICT_CAMEO, PHONE_CAMEO, ARREST_CAMEO = "171", "191", "041", "1
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MAX_CLAUSE_CLIMB = 3
+NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where a word tagged as a verb is a noun
 SEEMING = {"feel", "seem", "appear", "look", "sound"}  # verbs whose participle complement is a state
 HANDFUL = 5
 ARMED_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "SPY", "INS"}
@@ -184,10 +185,14 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
 
 
 def _candidates(token: Token, pos: str, lexicon: Lexicon) -> tuple[Trigger, ...]:
-    """The lexicon rows of the first of the token's lemmas that has any ("shoot-out", "rape")."""
+    """The lexicon rows of the first of the token's lemmas that has any ("shoot-out", "rape");
+    a word tagged as a verb where a noun stands ("following a government forces airstrike
+    on ...", the object of a preposition) is looked up as the noun too."""
     for lemma in lemmas(token):
         if found := lexicon.candidates(lemma, pos):
             return found
+    if pos == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ != "VBG":
+        return _candidates(token, "NOUN", lexicon)
     return ()
 
 
