@@ -57,6 +57,9 @@ def summary(events, *, happened_only=True):
         ("The Kenyan president made an appeal for calm.", ("REQUEST", {"KEN"}, set())),
         ("Qatar hosted the Afghan delegation in Doha.", ("CONSULT", {"QAT"}, {"AFG"})),
         ("France's call for a ceasefire in Libya went unheeded.", ("REQUEST", {"FRA"}, set())),
+        # a call for someone to act is a request made of them
+        ("Kenya called for Uganda to withdraw its troops.", ("REQUEST", {"KEN"}, {"UGA"})),
+        ("The scandal set off a call for the Ugandan president to resign.", ("REQUEST", set(), {"UGA"})),
         # withdrawing diplomats reduces relations (CAMEO 161); it is no retreat
         ("Qatar withdrew its ambassador from Egypt.", ("SANCTION", {"QAT"}, {"EGY"})),
         ("Canada pulled out its diplomats from Venezuela.", ("SANCTION", {"CAN"}, {"VEN"})),

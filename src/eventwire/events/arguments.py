@@ -299,17 +299,27 @@ def _stance_targets(verb: Token, index: ActorIndex) -> list[Actor]:
 
 
 def _clause_targets(verb: Token, index: ActorIndex) -> list[Actor]:
-    """Targets from a complement clause: its subject for "demanded that the US cancel ...",
-    the targets of "threatened to strike South Korea"."""
+    """Targets from a complement clause: its subject for "demanded that the US cancel ..." and
+    "called for Uganda to withdraw", the targets of "threatened to strike South Korea"."""
     targets: list[Actor] = []
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if subjects := _for_subjects(child, index):
+            targets += subjects
+        elif child.dep_ == "ccomp":
             subjects = [a for grandchild in child.children if grandchild.dep_ in ("nsubj", "nsubjpass")
                         for a in actors_of(grandchild, index)]
             targets += subjects or _verb_arguments(child, index)[1]
         elif child.dep_ == "xcomp" or (child.dep_ == "advcl" and _is_purpose(child)):
             targets += _verb_arguments(child, index)[1]
     return targets
+
+
+def _for_subjects(clause: Token, index: ActorIndex) -> list[Actor]:
+    """The subject of a "for X to do" clause, whom a call or a demand is made of."""
+    if clause.dep_ not in ("advcl", "acl", "ccomp", "xcomp") or not any(
+            child.dep_ == "mark" and child.lower_ == "for" for child in clause.children):
+        return []
+    return [a for child in clause.children if child.dep_ == "nsubj" for a in actors_of(child, index)]
 
 
 def _is_purpose(clause: Token) -> bool:
@@ -444,6 +454,8 @@ def _noun_arguments(noun: Token, index: ActorIndex) -> tuple[list[Actor], list[A
             parties += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
         elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPOSITIONS:
             targets += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors_of(pobj, index)]
+        else:
+            targets += _for_subjects(child, index)  # "a call for Trump to resign"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("on", "under") and head.head.pos_ == "VERB":
         # "remained on alert", "was put under investigation"

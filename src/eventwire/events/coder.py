@@ -420,8 +420,10 @@ def _has_word(token: Token, word: str) -> bool:
     hanging = ("prt", "advmod", "compound", "amod") if token.pos_ in ("NOUN", "PROPN") else (
         "prt", "prep", "advmod", "compound", "amod")
     return head.lemma_.lower() == word or any(
-        child.lower_ == word and child.dep_ in hanging for child in token.children
-    )
+        child.lower_ == word and child.dep_ in hanging
+        or child.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == word for m in child.children)
+        for child in token.children
+    )  # the last: "called for Uganda to withdraw"
 
 
 def _has_object(token: Token, words: frozenset[str]) -> bool:
