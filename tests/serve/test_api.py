@@ -102,6 +102,12 @@ def test_geojson_and_stats(server: str) -> None:
     status, body, _ = call(f"{server}/events.geojson?type=ASSAULT")
     assert status == 200 and geojson.loads(json.dumps(body)).is_valid and body["features"]
     assert all(f["properties"]["type"] == "ASSAULT" for f in body["features"])
+    assert body["total"] == len(body["features"]) >= 2
+    status, latest, _ = call(f"{server}/events.geojson?type=ASSAULT&limit=1")
+    assert status == 200 and latest["total"] == body["total"] and len(latest["features"]) == 1
+    dates = [f["properties"]["date"] for f in body["features"] if f["properties"]["date"]]
+    assert latest["features"][0]["properties"]["date"] == max(dates)
+    assert call(f"{server}/events.geojson?limit=-1")[0] == 422
     status, stats, _ = call(f"{server}/stats")
     assert status == 200 and stats["by_type"]["ASSAULT"] >= 5 and "IRN-USA" in stats["dyads"]
     assert sum(stats["by_type"].values()) == stats["events"] == events(server, limit=1000)["total"]

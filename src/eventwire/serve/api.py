@@ -36,6 +36,7 @@ from eventwire.store.rows import article_record
 
 MAX_BODY_BYTES = 2 * 1024 * 1024  # a POST body larger than this is refused (413)
 MAX_LIMIT = 1000
+MAX_FEATURES = 20000  # points on one map: a browser draws this many at ease
 DATE_PATTERN = r"^[1-9]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 BBOX_PATTERN = r"^-?\d{1,3}(\.\d+)?(,-?\d{1,3}(\.\d+)?){3}$"
 SORTS = ("date", "-date", "reports", "-reports", "confidence", "-confidence")
@@ -154,10 +155,14 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = MAX_B
         return Page(total=len(rows), limit=limit, offset=offset, items=[_plain(r) for r in rows[offset:offset + limit]])
 
     @app.get("/events.geojson")
-    def events_geojson(filters: Annotated[dict, Depends(_event_filters)]) -> dict[str, Any]:
-        """The located events matching the filters as an RFC 7946 FeatureCollection."""
+    def events_geojson(filters: Annotated[dict, Depends(_event_filters)],
+                       limit: Annotated[int, Query(ge=0, le=MAX_FEATURES)] = MAX_FEATURES) -> dict[str, Any]:
+        """The located events matching the filters as an RFC 7946 FeatureCollection: the
+        `limit` latest (undated ones last), with `total`, how many are located, beside them."""
         filters["mentions"] = False
-        return _plain(geojson(_filtered(server, filters)))
+        collection = geojson(_sorted(_filtered(server, filters), "-date"))
+        features = collection["features"]
+        return _plain({**collection, "features": features[:limit], "total": len(features), "limit": limit})
 
     @app.get("/events/{event_id}", responses={404: {"description": "No such event"}})
     def get_event(event_id: str) -> dict[str, Any]:
