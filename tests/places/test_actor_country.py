@@ -89,3 +89,16 @@ def test_unknown_organisation_is_localised_as_source_only():
     event = dataclasses.replace(_event([unknown], "IRQ"), targets=(unknown,))
     located = with_place_country(event)
     assert located.sources[0].country == "IRQ" and located.targets[0].country is None
+
+
+def test_an_act_on_no_one_named_is_done_to_the_country_it_is_in():
+    event = with_place_country(_event([_actor("RUS", "MIL", "group")], "SYR"))  # "Russian airstrikes in Syria"
+    [target] = event.targets
+    assert (target.country, target.kind, target.name) == ("SYR", "implied", "Syria")
+    assert target.evidence.coder.endswith(SUFFIX)
+    assert confidence(event, Article(id="a", text="x")) == confidence(
+        dataclasses.replace(event, targets=()), Article(id="a", text="x"))  # a guess adds no certainty
+    named = with_place_country(dataclasses.replace(_event([], "SYR"), targets=(_actor("TUR", "MIL", "group"),)))
+    assert [t.country for t in named.targets] == ["TUR"]  # a named target stays the only one
+    article_focus = dataclasses.replace(_event([], "SYR"), place_precision="article")
+    assert with_place_country(article_focus).targets == ()  # an article's focus is no event's place

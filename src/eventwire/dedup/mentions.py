@@ -54,7 +54,7 @@ def affinity(first: Event, second: Event) -> int:
     """
     if not same_event(first, second):
         return 0
-    if not (_named(second.sources) or second.targets):
+    if not (_named(second.sources) or _named(second.targets)):
         return 1  # "the shooting", "the attack": refers back to the latest such event
     if first.mentions[-1].sentence == second.evidence.sentence:
         return 1  # "a roadside bombing killed a soldier": one act told twice in a sentence

@@ -70,7 +70,7 @@ def confidence(event: Event, article: Article, quoted: list[tuple[int, int]] = (
     if any(start <= event.evidence.start < end for start, end in quoted):
         score += QUOTED
     sources = {actor.code for actor in event.sources if actor.code}
-    if sources and sources == {actor.code for actor in event.targets if actor.code}:
+    if sources and sources == {actor.code for actor in event.targets if actor.code and actor.kind != "implied"}:
         score += SELF_TARGET
     score += min(PER_MENTION * (len(event.mentions) - 1), MENTION_CAP)
     return round(min(max(score, LOW), HIGH), 3)

@@ -1,17 +1,22 @@
 """Give an event's local actors ("police", "protesters", "a gunman", a person nothing else
 codes) the country of the event's place: local actors of a located event are taken to belong
-to the country where it happened. The evidence coder gains "+place-country" so the inference
-stays visible."""
+to the country where it happened; an attack, a raid or a protest on no one named is done to
+that country (an implied target, as PLOVER codes "airstrikes in Syria"). The evidence coder
+gains "+place-country" so the inference stays visible."""
 
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
+
+import pycountry
 
 from eventwire.model import Actor, Event
 
 SUFFIX = "+place-country"
 LOCAL_KINDS = frozenset({"group", "organization", "implied"})
 TRANSNATIONAL_SECTORS = frozenset({"IMG", "IGO", "NGO", "MNC"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 def with_place_country(event: Event) -> Event:
@@ -26,6 +31,10 @@ def with_place_country(event: Event) -> Event:
         return event
     sources = tuple(_localised(actor, country, is_local_source(actor)) for actor in event.sources)
     targets = tuple(_localised(actor, country, is_local_actor(actor)) for actor in event.targets)
+    if not targets and event.type in PLACE_TARGET_TYPES and event.place_precision != "article":
+        # PLOVER's convention: an attack or a raid on no one named is done to the country it is in
+        targets = (Actor("", _country_name(country), country, None, "implied", dataclasses.replace(
+            event.evidence, coder=event.evidence.coder + SUFFIX)),)
     if sources == event.sources and targets == event.targets:
         return event
     return dataclasses.replace(event, sources=sources, targets=targets)
@@ -65,6 +74,12 @@ def coded_country(actor: Actor) -> str | None:
     if actor.country is None or actor.sector is not None or not actor.evidence.coder.endswith(SUFFIX):
         return actor.country
     return None
+
+
+@cache
+def _country_name(alpha3: str) -> str:
+    found = pycountry.countries.get(alpha_3=alpha3)
+    return getattr(found, "common_name", None) or found.name if found is not None else alpha3
 
 
 def _localised(actor: Actor, country: str, local: bool) -> Actor:

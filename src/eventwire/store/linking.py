@@ -181,7 +181,9 @@ def _mention(row: Row, window: tuple[date, date] | None, sentence: str | None) -
         event_id=row["event_id"], article_id=row["article_id"], type=row["type"], mode=row["mode"],
         modality_class=modality_class(row["modality"], row["happened"]),
         source_countries=frozenset(c for c in row["source_countries"] or () if c),
-        target_countries=frozenset(c for c in row["target_countries"] or () if c),
+        # a target only the event's place implies ("airstrikes in Syria") tells no report apart
+        target_countries=frozenset(actor.country for actor in map(_read_actor, json.loads(row["targets"] or "[]"))
+                                   if actor.country and actor.kind != "implied"),
         source_actors=source_actors(_read_actor(actor) for actor in json.loads(row["sources"] or "[]")),
         day_start=window[0] if window else None, day_end=window[1] if window else None,
         lat=row["place_lat"] if precise_place else None, lon=row["place_lon"] if precise_place else None,
