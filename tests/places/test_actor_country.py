@@ -100,5 +100,5 @@ def test_an_act_on_no_one_named_is_done_to_the_country_it_is_in():
         dataclasses.replace(event, targets=()), Article(id="a", text="x"))  # a guess adds no certainty
     named = with_place_country(dataclasses.replace(_event([], "SYR"), targets=(_actor("TUR", "MIL", "group"),)))
     assert [t.country for t in named.targets] == ["TUR"]  # a named target stays the only one
-    article_focus = dataclasses.replace(_event([], "SYR"), place_precision="article")
-    assert with_place_country(article_focus).targets == ()  # an article's focus is no event's place
+    agreement = dataclasses.replace(_event([], "SYR"), type="AGREE")
+    assert with_place_country(agreement).targets == ()  # cooperation needs a partner the text names

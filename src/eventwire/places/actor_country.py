@@ -1,7 +1,8 @@
 """Give an event's local actors ("police", "protesters", "a gunman", a person nothing else
 codes) the country of the event's place: local actors of a located event are taken to belong
-to the country where it happened; an attack, a raid or a protest on no one named is done to
-that country (an implied target, as PLOVER codes "airstrikes in Syria"). The evidence coder
+to the country where it happened; a conflictual act (an attack, a protest, an accusation, a
+demand) on no one named is aimed at that country (an implied target, as PLOVER codes
+"airstrikes in Syria"). The evidence coder
 gains "+place-country" so the inference stays visible."""
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from eventwire.model import Actor, Event
 SUFFIX = "+place-country"
 LOCAL_KINDS = frozenset({"group", "organization", "implied"})
 TRANSNATIONAL_SECTORS = frozenset({"IMG", "IGO", "NGO", "MNC"})
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+# PLOVER's verbal and material conflict: with no target named, the country it happens in is one
+PLACE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                                "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 
 
 def with_place_country(event: Event) -> Event:
@@ -31,8 +34,9 @@ def with_place_country(event: Event) -> Event:
         return event
     sources = tuple(_localised(actor, country, is_local_source(actor)) for actor in event.sources)
     targets = tuple(_localised(actor, country, is_local_actor(actor)) for actor in event.targets)
-    if not targets and event.type in PLACE_TARGET_TYPES and event.place_precision != "article":
-        # PLOVER's convention: an attack or a raid on no one named is done to the country it is in
+    if not targets and event.type in PLACE_TARGET_TYPES:
+        # PLOVER's convention: an attack or a demand on no one named is aimed at the country it is
+        # made in (the article's country when the text places it no closer)
         targets = (Actor("", _country_name(country), country, None, "implied", dataclasses.replace(
             event.evidence, coder=event.evidence.coder + SUFFIX)),)
     if sources == event.sources and targets == event.targets:
