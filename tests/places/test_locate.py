@@ -287,3 +287,11 @@ def test_domestic_event_is_placed_in_its_country(resolve, ctx, source_country, t
     located = locate_events(dataclasses.replace(article, events=(event,)), ctx).events[0]
     assert located.place is not None and located.place.name == place
     assert located.place_precision == "article"  # the text does not say where
+
+
+def test_a_visit_takes_place_where_it_goes(ctx):
+    from eventwire.evaluate.events import code_text
+
+    events = code_text("The Kenyan president paid a visit to Uganda last week.", ctx, published="2021-03-10").events
+    [visit] = [event for event in events if event.type == "CONSULT"]
+    assert visit.place is not None and visit.place.country == "UGA" and visit.place_precision == "country"

@@ -42,6 +42,10 @@ LOCATION_PREPS = frozenset({"in", "at", "near", "against", "on", "inside", "outs
 # prepositions whose object is where something happens even when it is also an actor
 PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "around", "throughout", "within"})
 NOT_PLACE_PREPS = frozenset({"from", "by", "with", "for", "against", "to", "toward", "towards", "about"})
+# a visit (CAMEO 042) takes place where it goes
+VISIT_CAMEO = "042"
+VISIT_PREPS = LOCATION_PREPS | {"to"}
+VISIT_PLACE_PREPS = PLACE_PREPS | {"to"}
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 MAX_PATH = 6
@@ -138,13 +142,15 @@ def _locate(event: Event, article: Article, places: dict[int, list[Place]],
     doc = article.doc
     own = [_span(a) for a in (*event.sources, *event.targets)]
     evidences = [event.evidence, *(m for m in event.mentions if m != event.evidence)]
+    visit = event.cameo == VISIT_CAMEO
     allowed = [p for sentence in sorted({e.sentence for e in evidences}) for p in places.get(sentence, ())
-               if not _is_actor_use(doc, p, actor_spans.get(sentence, []) + own)]
+               if not _is_actor_use(doc, p, actor_spans.get(sentence, []) + own,
+                                    VISIT_PLACE_PREPS if visit else PLACE_PREPS)]
     allowed = _within_named_divisions(allowed, event.evidence.sentence)
     place = None
     if doc is not None:
         for evidence in evidences:
-            place = _attached(doc, evidence, event.trigger, allowed)
+            place = _attached(doc, evidence, event.trigger, allowed, VISIT_PREPS if visit else LOCATION_PREPS)
             if place is not None:
                 break
     local = _in_sentence(doc, event.evidence, event.trigger, allowed)
@@ -197,7 +203,8 @@ def _within_named_divisions(places: list[Place], sentence: int) -> list[Place]:
             or (p.country, p.admin1) in divisions]
 
 
-def _attached(doc: Doc, evidence: Evidence, trigger: str, places: list[Place]) -> Place | None:
+def _attached(doc: Doc, evidence: Evidence, trigger: str, places: list[Place],
+              preps: frozenset[str] = LOCATION_PREPS) -> Place | None:
     head = _trigger_token(doc, evidence, trigger)
     if head is None:
         return None
@@ -206,15 +213,16 @@ def _attached(doc: Doc, evidence: Evidence, trigger: str, places: list[Place]) -
         token = _place_token(doc, place)
         if token is None or token.sent != head.sent or token.dep_ in SUBJECT_DEPS and token.head == head:
             continue
-        if _is_attached(token, head):
+        if _is_attached(token, head, preps):
             attached.append(place)
     if not attached:
         return None
     return min(attached, key=lambda p: (detail_rank(p), abs(p.evidence.start - head.idx)))
 
 
-def _is_attached(token: Token, trigger: Token) -> bool:
-    """Whether the place token hangs from the trigger through a locative preposition, or
+def _is_attached(token: Token, trigger: Token, preps: frozenset[str] = LOCATION_PREPS) -> bool:
+    """Whether the place token hangs from the trigger through a locative preposition (`preps`;
+    for a visit, its destination too: "the visit of the head of state to the UAE"), or
     modifies the trigger noun directly ("the Baghdad strike")."""
     if token.head == trigger and token.dep_ in NOUN_MODIFIER_DEPS:
         return True
@@ -227,7 +235,7 @@ def _is_attached(token: Token, trigger: Token) -> bool:
         return False
     if any(step.pos_ in {"VERB", "AUX"} for step in path):
         return False
-    return any(step.dep_ == "prep" and step.lower_ in LOCATION_PREPS for step in path)
+    return any(step.dep_ == "prep" and step.lower_ in preps for step in path)
 
 
 def _trigger_token(doc: Doc, evidence: Evidence, trigger: str) -> Token | None:
@@ -324,11 +332,12 @@ def _is_locative(doc: Doc | None, place: Place, preps: frozenset[str] = LOCATION
     return False
 
 
-def _is_actor_use(doc: Doc | None, place: Place, actor_spans: list[tuple[int, int]]) -> bool:
+def _is_actor_use(doc: Doc | None, place: Place, actor_spans: list[tuple[int, int]],
+                  preps: frozenset[str] = PLACE_PREPS) -> bool:
     """Whether the place names an actor: it overlaps an actor mention outside a locative
-    phrase, and is neither a site ("Al Asad Air Base") nor a town qualifying a noun ("the
-    bases of Erbil")."""
-    if not _overlaps(place.evidence, actor_spans) or _is_locative(doc, place, PLACE_PREPS):
+    phrase (`preps`; a visit's "to" too), and is neither a site ("Al Asad Air Base") nor a
+    town qualifying a noun ("the bases of Erbil")."""
+    if not _overlaps(place.evidence, actor_spans) or _is_locative(doc, place, preps):
         return False
     precision = place_precision(place)
     if precision == "feature":
