@@ -56,6 +56,7 @@ def summary(events, *, happened_only=True):
         # a call or an appeal for something is a request; a phone call is not
         ("The Kenyan president made an appeal for calm.", ("REQUEST", {"KEN"}, set())),
         ("Qatar hosted the Afghan delegation in Doha.", ("CONSULT", {"QAT"}, {"AFG"})),
+        ("The Kenyan president paid a visit to Uganda last week.", ("CONSULT", {"KEN"}, {"UGA"})),
         ("France's call for a ceasefire in Libya went unheeded.", ("REQUEST", {"FRA"}, set())),
         # a call for someone to act is a request made of them
         ("Kenya called for Uganda to withdraw its troops.", ("REQUEST", {"KEN"}, {"UGA"})),
