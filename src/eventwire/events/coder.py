@@ -339,8 +339,7 @@ def _handful(actor: Actor, lexicon: Lexicon) -> bool:
     words = actor.name.lower().split()  # a pronoun's name is its antecedent's: "they" for "three people"
     if len(words) < 2:
         return False
-    noun = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1].removesuffix("s")
-    if noun in lexicon.word_lists["collectives"]:
+    if _singular(words[-1]) in lexicon.word_lists["collectives"]:
         return False
     count = parse_number(words[:1])
     return count is not None and 1 < count <= HANDFUL
@@ -368,7 +367,12 @@ def _done_by(event: Event, sectors: set[str]) -> bool:
 def _crowd(event: Event, lexicon: Lexicon) -> bool:
     """Whether a source is a crowd of protesters ("hundreds of protesters demanded ...")."""
     words = lexicon.word_lists["crowds"]
-    return any(actor.text.lower().split()[-1].rstrip("s") in words for actor in event.sources if actor.text)
+    return any(_singular(actor.text.lower().split()[-1]) in words for actor in event.sources if actor.text)
+
+
+def _singular(noun: str) -> str:
+    """A plural noun's singular, as the word lists hold it ("militias" -> "militia", "mobs" -> "mob")."""
+    return noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
 
 
 def _recode(event: Event, trigger: Trigger, modality: str) -> Event:
