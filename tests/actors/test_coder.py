@@ -169,6 +169,12 @@ def test_they_refers_to_the_plural_subject_of_the_previous_sentence(code):
     assert (they.country, they.sector) == ("TUR", "MIL")
 
 
+def test_they_stands_for_conjoined_persons_above_it(code):
+    text = "Kenyan President Uhuru Kenyatta and Ugandan President Yoweri Museveni smiled as they left the hall."
+    they = [a for a in code(text).actors if a.text == "they"]
+    assert sorted(a.country for a in they) == ["KEN", "UGA"]
+
+
 def test_pronouns_without_a_person_nearby_are_left_alone(code):
     text = "The storm hit the coast. Residents fled. He was not seen again."
     assert not [a for a in code(text).actors if a.text == "He"]

@@ -101,9 +101,10 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> l
             if antecedent is not None:
                 found.append(_copy(antecedent, token.i, token.i + 1, token.i))
         elif word in GROUP_PRONOUNS and token.dep_ in SUBJECT_DEPS:
-            antecedent = _group_antecedent(token, mentions)
-            if antecedent is not None:
-                found.append(_copy(antecedent, token.i, token.i + 1, token.i))
+            pair = _conjoined_subjects(token, mentions)
+            antecedent = None if pair else _group_antecedent(token, mentions)
+            for each in pair or ([antecedent] if antecedent is not None else []):
+                found.append(_copy(each, token.i, token.i + 1, token.i))
         elif word in POSSESSIVE_PRONOUNS and token.dep_ == "poss" and token.head.lemma_ in HOMELAND_NOUNS:
             noun = token.head
             if _is_locative(noun):
@@ -173,6 +174,18 @@ def _governing_subject(token: Token, mentions: list[Mention]) -> Mention | None:
             if child.dep_ in SUBJECT_DEPS and child.i != token.i and child.i in heads:
                 return heads[child.i]
     return None
+
+
+def _conjoined_subjects(token: Token, mentions: list[Mention]) -> list[Mention]:
+    """The persons "they" stands for when the clause above it has them as conjoined subjects:
+    "Trump and Xi chat as they walk along the patio"."""
+    heads = {m.head: m for m in mentions if _is_person(m) and m.end <= token.i}
+    for ancestor in token.ancestors:
+        for child in ancestor.children:
+            if child.dep_ in SUBJECT_DEPS and child.i != token.i and child.i in heads:
+                people = [heads[t.i] for t in (child, *child.conjuncts) if t.i in heads]
+                return people if len(people) > 1 else []
+    return []
 
 
 def _in_fronted_clause(token: Token) -> bool:
