@@ -57,6 +57,10 @@ def summary(events, *, happened_only=True):
         ("The Kenyan president made an appeal for calm.", ("REQUEST", {"KEN"}, set())),
         ("Qatar hosted the Afghan delegation in Doha.", ("CONSULT", {"QAT"}, {"AFG"})),
         ("The Kenyan president paid a visit to Uganda last week.", ("CONSULT", {"KEN"}, {"UGA"})),
+        # a person welcomed or greeted is met; a decision welcomed is praised
+        ("Kenyan President Uhuru Kenyatta welcomed Ugandan President Yoweri Museveni at State House in Nairobi.",
+         ("CONSULT", {"KEN"}, {"UGA"})),
+        ("The Congolese government welcomed the surrender of the rebels.", ("SUPPORT", {"COD"}, set())),
         ("France's call for a ceasefire in Libya went unheeded.", ("REQUEST", {"FRA"}, set())),
         # a call for someone to act is a request made of them
         ("Kenya called for Uganda to withdraw its troops.", ("REQUEST", {"KEN"}, {"UGA"})),
@@ -136,6 +140,8 @@ def test_codes_the_main_event(code, text, expected):
         # a wish to harm is no threat
         ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
         ("The French president took a call from the Libyan prime minister.", {"REQUEST"}),
+        # a greeting with chants meets no one
+        ("The Virginia governor was greeted with chants at the rally.", {"CONSULT"}),
         # what a candidate captures in an election is no battle
         ("The Vermont senator captured two party caucuses in Utah and Idaho.", {"ASSAULT", "COERCE"}),
         # a call needs someone called: where it is made from or at is no party to it

@@ -27,6 +27,9 @@ INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130
 DEMONSTRATE_CAMEO, CRITICIZE_CAMEO = "141", "111"
 SEIZE_CAMEO, RESTRICT_CAMEO, PHONE_CAMEO, ARREST_CAMEO = "171", "191", "041", "173"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
+GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
+HOST_CAMEO = "043"
+PERSONAL = {"he", "she", "him", "her"}
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MAX_CLAUSE_CLIMB = 3
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where a word tagged as a verb is a noun
@@ -172,8 +175,13 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             if trigger.object_excluded:
                 return None  # "released a statement", "offered prayers": another sense
             continue
-        if trigger.lemma in CAPTURING and _captive(token, lexicon):
+        if trigger.lemma in CAPTURING and _person_patient(token, lexicon.word_lists["captives"]):
             return lexicon.code(ARREST_CAMEO)  # "captured the chief suspect", "Abdeslam, who was captured"
+        if trigger.lemma in GREETING:
+            if _person_patient(token, frozenset()):
+                return lexicon.code(HOST_CAMEO)  # "Hollande welcomes Macron", "greeted by King Felipe"
+            if trigger.cameo == HOST_CAMEO:
+                return None  # "was greeted with chants": no one met
         if trigger.plover == "ASSAULT" and _caused_by_mishap(token, lexicon):
             return None
         if trigger.plover == "THREATEN" and not _own_act_warned(token):
@@ -203,9 +211,10 @@ def _has_patient(token: Token) -> bool:
                and token.pos_ == "NOUN" for child in token.children)
 
 
-def _captive(token: Token, lexicon: Lexicon) -> bool:
-    """Whether what is captured is a person (a named one or a suspect, an attacker...): an
-    arrest, where a captured town or stronghold is fought for."""
+def _person_patient(token: Token, roles: frozenset[str]) -> bool:
+    """Whether the act is done to a person: a named one, or one of `roles` ("a suspect"). A
+    captured person is arrested where a captured town is fought for; a person welcomed or
+    greeted is met, where a welcomed decision is praised."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
             child = next((pobj for pobj in child.children if pobj.dep_ == "pobj"), child)
@@ -213,7 +222,8 @@ def _captive(token: Token, lexicon: Lexicon) -> bool:
             continue
         if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             child = token.head  # "Abdeslam, who was captured"
-        if child.ent_type_ == "PERSON" or child.lemma_.lower() in lexicon.word_lists["captives"]:
+        named = [child, *(c for c in child.children if c.dep_ in ("appos", "compound"))]  # "Minister Adel al-Jubeir"
+        if any(t.ent_type_ == "PERSON" for t in named) or child.lower_ in PERSONAL or child.lemma_.lower() in roles:
             return True
     return False
 
