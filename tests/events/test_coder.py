@@ -62,6 +62,9 @@ def summary(events, *, happened_only=True):
          ("CONSULT", {"KEN"}, {"UGA"})),
         ("The Congolese government welcomed the surrender of the rebels.", ("SUPPORT", {"COD"}, set())),
         ("France's call for a ceasefire in Libya went unheeded.", ("REQUEST", {"FRA"}, set())),
+        # saying someone is responsible for a harm accuses them
+        ("The Kenyan minister said Ugandan rebels were responsible for the deaths of ten villagers.",
+         ("ACCUSE", {"KEN"}, {"UGA"})),
         # a call for someone to act is a request made of them
         ("Kenya called for Uganda to withdraw its troops.", ("REQUEST", {"KEN"}, {"UGA"})),
         ("The scandal set off a call for the Ugandan president to resign.", ("REQUEST", set(), {"UGA"})),
@@ -140,6 +143,8 @@ def test_codes_the_main_event(code, text, expected):
         # a wish to harm is no threat
         ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
         ("The French president took a call from the Libyan prime minister.", {"REQUEST"}),
+        # responsibility for a duty is no blame
+        ("The Kenyan minister said the Ugandan police were responsible for security at the stadium.", {"ACCUSE"}),
         # a greeting with chants meets no one
         ("The Virginia governor was greeted with chants at the rally.", {"CONSULT"}),
         # what a candidate captures in an election is no battle

@@ -24,7 +24,7 @@ HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
 PRIOR_PREPOSITIONS = {"after", "following", "since"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
-DEMONSTRATE_CAMEO, CRITICIZE_CAMEO = "141", "111"
+DEMONSTRATE_CAMEO, CRITICIZE_CAMEO, ACCUSE_CAMEO = "141", "111", "112"
 SEIZE_CAMEO, RESTRICT_CAMEO, PHONE_CAMEO, ARREST_CAMEO = "171", "191", "041", "173"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
@@ -67,6 +67,8 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
         if trigger is None:
             if token.lower_ in OBLIGATION and token.dep_ == "aux":
                 events += _demand(token, article, lexicon, index)
+            elif token.lower_ == "responsible" and token.dep_ == "acomp":
+                events += _blame(token, article, lexicon, index)
             continue
         anchor = _compound_head(token, lexicon) or token
         phoned = trigger.cameo == PHONE_CAMEO
@@ -314,6 +316,39 @@ def _demand(modal: Token, article: Article, lexicon: Lexicon, index: ActorIndex)
         trigger=f"{modal.text} {verb.text}", modality=modality_of(reporter), evidence=evidence,
         mentions=(evidence,),
     )]
+
+
+def _blame(adjective: Token, article: Article, lexicon: Lexicon, index: ActorIndex) -> list[Event]:
+    """Code "X said Y was responsible for the deaths" as X's accusation (ACCUSE) of Y: the
+    harm is an attack, a crime or deaths (not "responsible for security")."""
+    verb = adjective.head
+    reporter = verb.head
+    if verb.dep_ != "ccomp" or reporter.lemma_.lower() not in reporting_verbs():
+        return []
+    harms = [pobj for prep in adjective.children if prep.dep_ == "prep" and prep.lower_ == "for"
+             for pobj in prep.children if pobj.dep_ == "pobj" and _harm(pobj, lexicon)]
+    if not harms:
+        return []
+    sources, _ = find_arguments(reporter, index)
+    targets = [a for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") for a in actors_of(child, index)]
+    if not sources or not targets:
+        return []
+    evidence = _evidence(adjective, article)
+    trigger = lexicon.code(ACCUSE_CAMEO)
+    return [Event(
+        type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
+        goldstein=trigger.goldstein, sources=tuple(sources), targets=tuple(targets),
+        trigger=f"responsible for {harms[0].text}", modality=modality_of(reporter), evidence=evidence,
+        mentions=(evidence,),
+    )]
+
+
+def _harm(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names a harm done: deaths, a crime, or an attack or arrest the lexicon knows."""
+    if not lexicon.word_lists["harms"].isdisjoint(lemmas(noun)):
+        return True
+    return any(trigger.plover in ("ASSAULT", "COERCE") for lemma in lemmas(noun)
+               for trigger in lexicon.candidates(lemma, "NOUN"))
 
 
 def _not_trigger(actors: list[Actor], token: Token) -> list[Actor]:
