@@ -81,6 +81,8 @@ def summary(events, *, happened_only=True):
          ("CONSULT", {"KEN", "UGA"}, set())),
         # an arrest of someone needs no named party: it implies the police
         ("Dozens more were detained on Monday and face prosecution.", ("COERCE", set(), set())),
+        # a person held is in custody
+        ("Kenyan officials said dozens of prisoners are still being held in Nairobi.", ("COERCE", set(), set())),
         # a person captured is arrested; a stronghold captured is fought for
         ("Belgian police captured the chief suspect in the Brussels bombing.", ("COERCE", {"BEL"}, set())),
         ("Belgian gunman Ahmed Karimi, who was captured in France last week, was questioned.",
@@ -143,6 +145,10 @@ def test_codes_the_main_event(code, text, expected):
         # a wish to harm is no threat
         ("The gunman said he wanted to kill police officers.", {"THREATEN"}),
         ("The French president took a call from the Libyan prime minister.", {"REQUEST"}),
+        # talks held, a town held by rebels, someone held to account: no one in custody
+        ("Kenyan and Ugandan officials held talks in Nairobi.", {"COERCE"}),
+        ("Shops reopened in the rebel held al-Shaar district of Aleppo.", {"COERCE"}),
+        ("Kenya will hold Uganda responsible for any attack.", {"COERCE"}),
         # responsibility for a duty is no blame
         ("The Kenyan minister said the Ugandan police were responsible for security at the stadium.", {"ACCUSE"}),
         # a greeting with chants meets no one

@@ -28,6 +28,7 @@ DEMONSTRATE_CAMEO, CRITICIZE_CAMEO, ACCUSE_CAMEO = "141", "111", "112"
 SEIZE_CAMEO, RESTRICT_CAMEO, PHONE_CAMEO, ARREST_CAMEO = "171", "191", "041", "173"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
+HOLDING = {"hold"}  # a person held is detained; talks held took place
 HOST_CAMEO = "043"
 PERSONAL = {"he", "she", "him", "her"}
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
@@ -179,6 +180,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             continue
         if trigger.lemma in CAPTURING and _person_patient(token, lexicon.word_lists["captives"]):
             return lexicon.code(ARREST_CAMEO)  # "captured the chief suspect", "Abdeslam, who was captured"
+        if trigger.lemma in HOLDING and not _held(token, lexicon):
+            return None  # "talks were held", "held him responsible"
         if trigger.lemma in GREETING:
             if _person_patient(token, frozenset()):
                 return lexicon.code(HOST_CAMEO)  # "Hollande welcomes Macron", "greeted by King Felipe"
@@ -213,6 +216,15 @@ def _has_patient(token: Token) -> bool:
                and token.pos_ == "NOUN" for child in token.children)
 
 
+def _held(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "hold" keeps someone in custody: a person, a prisoner or a suspect is held
+    ("are still being held", "was held as a detainee"), not talks, a vote or a hand, and no
+    one is held to account ("held him responsible")."""
+    if any(child.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and child.lower_ != "hostage" for child in token.children):
+        return False
+    return _person_patient(token, lexicon.word_lists["captives"] | lexicon.word_lists["detainees"])
+
+
 def _person_patient(token: Token, roles: frozenset[str]) -> bool:
     """Whether the act is done to a person: a named one, or one of `roles` ("a suspect"). A
     captured person is arrested where a captured town is fought for; a person welcomed or
@@ -224,8 +236,11 @@ def _person_patient(token: Token, roles: frozenset[str]) -> bool:
             continue
         if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             child = token.head  # "Abdeslam, who was captured"
-        named = [child, *(c for c in child.children if c.dep_ in ("appos", "compound"))]  # "Minister Adel al-Jubeir"
-        if any(t.ent_type_ == "PERSON" for t in named) or child.lower_ in PERSONAL or child.lemma_.lower() in roles:
+        counted = [pobj for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for pobj in prep.children if pobj.dep_ == "pobj"]  # "a number of other prisoners"
+        named = [child, *(c for c in child.children if c.dep_ == "appos")]  # "Minister Adel al-Jubeir"
+        if any(t.ent_type_ == "PERSON" for t in named) or child.lower_ in PERSONAL or any(
+                t.lemma_.lower() in roles for t in (child, *counted)):
             return True
     return False
 
