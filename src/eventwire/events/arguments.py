@@ -316,10 +316,15 @@ def _clause_targets(verb: Token, index: ActorIndex) -> list[Actor]:
 
 def _for_subjects(clause: Token, index: ActorIndex) -> list[Actor]:
     """The subject of a "for X to do" clause, whom a call or a demand is made of."""
-    if clause.dep_ not in ("advcl", "acl", "ccomp", "xcomp") or not any(
-            child.dep_ == "mark" and child.lower_ == "for" for child in clause.children):
+    if not opened_by(clause, "for", ("advcl", "acl", "ccomp", "xcomp")):
         return []
     return [a for child in clause.children if child.dep_ == "nsubj" for a in actors_of(child, index)]
+
+
+def opened_by(clause: Token, word: str, links: tuple[str, ...]) -> bool:
+    """Whether `clause`, linked to its head by one of `links`, opens with the marker `word`
+    ("for Uganda to withdraw")."""
+    return clause.dep_ in links and any(child.dep_ == "mark" and child.lower_ == word for child in clause.children)
 
 
 def _is_purpose(clause: Token) -> bool:

@@ -7,7 +7,7 @@ import dataclasses
 from spacy.tokens import Span, Token
 
 from eventwire.context import Context
-from eventwire.events.arguments import ActorIndex, actors_of, find_arguments
+from eventwire.events.arguments import ActorIndex, actors_of, find_arguments, opened_by
 from eventwire.events.lexicon import VERSION, Lexicon, Trigger, lemmas
 from eventwire.events.modality import is_conditional, modality_of, reporting_verbs
 from eventwire.events.quantities import find_quantities, parse_number
@@ -84,7 +84,7 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             continue  # "a local company provided the cables" (a meeting may still be news)
         if quantities is None:
             quantities = find_quantities(sentence)
-        modality = "historical" if _is_background(token, actorless) else modality_of(token)
+        modality = "historical" if _is_background(token) else modality_of(token)
         event = Event(
             type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
             goldstein=trigger.goldstein, sources=tuple(sources), targets=tuple(targets),
@@ -315,46 +315,36 @@ def _figurative(token: Token, lexicon: Lexicon) -> bool:
 
 def _demand(modal: Token, article: Article, lexicon: Lexicon, index: ActorIndex) -> list[Event]:
     """Code "X said Y must do Z" as X's demand (REQUEST) on Y."""
-    verb = modal.head
-    reporter = verb.head
-    if verb.dep_ != "ccomp" or reporter.lemma_.lower() not in reporting_verbs():
-        return []
-    sources, _ = find_arguments(reporter, index)
-    targets = [a for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") for a in actors_of(child, index)]
-    if not sources or not targets:
-        return []
-    evidence = _evidence(modal, article)
-    trigger = lexicon.code(DEMAND_CAMEO)
-    return [Event(
-        type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
-        goldstein=trigger.goldstein, sources=tuple(sources), targets=tuple(targets),
-        trigger=f"{modal.text} {verb.text}", modality=modality_of(reporter), evidence=evidence,
-        mentions=(evidence,),
-    )]
+    return _reported(modal, lexicon.code(DEMAND_CAMEO), f"{modal.text} {modal.head.text}", article, index)
 
 
 def _blame(adjective: Token, article: Article, lexicon: Lexicon, index: ActorIndex) -> list[Event]:
     """Code "X said Y was responsible for the deaths" as X's accusation (ACCUSE) of Y: the
     harm is an attack, a crime or deaths (not "responsible for security")."""
-    verb = adjective.head
-    reporter = verb.head
-    if verb.dep_ != "ccomp" or reporter.lemma_.lower() not in reporting_verbs():
-        return []
     harms = [pobj for prep in adjective.children if prep.dep_ == "prep" and prep.lower_ == "for"
              for pobj in prep.children if pobj.dep_ == "pobj" and _harm(pobj, lexicon)]
     if not harms:
+        return []
+    return _reported(adjective, lexicon.code(ACCUSE_CAMEO), f"responsible for {harms[0].text}", article, index)
+
+
+def _reported(cue: Token, trigger: Trigger, text: str, article: Article, index: ActorIndex) -> list[Event]:
+    """The event a reporter states of someone ("X said Y must ...", "X said Y was responsible
+    ..."): the cue's clause is what a reporting verb says, its speaker the source and the
+    clause's subject the target; none without both."""
+    verb = cue.head
+    reporter = verb.head
+    if verb.dep_ != "ccomp" or reporter.lemma_.lower() not in reporting_verbs():
         return []
     sources, _ = find_arguments(reporter, index)
     targets = [a for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") for a in actors_of(child, index)]
     if not sources or not targets:
         return []
-    evidence = _evidence(adjective, article)
-    trigger = lexicon.code(ACCUSE_CAMEO)
+    evidence = _evidence(cue, article)
     return [Event(
         type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
         goldstein=trigger.goldstein, sources=tuple(sources), targets=tuple(targets),
-        trigger=f"responsible for {harms[0].text}", modality=modality_of(reporter), evidence=evidence,
-        mentions=(evidence,),
+        trigger=text, modality=modality_of(reporter), evidence=evidence, mentions=(evidence,),
     )]
 
 
@@ -453,7 +443,7 @@ def _trigger_word(token: Token, trigger: Trigger | None) -> Span:
     return token.doc[token.i - 2 if split else token.i : token.i + 1]
 
 
-def _is_background(token: Token, actorless: bool) -> bool:
+def _is_background(token: Token) -> bool:
     """An event mentioned as background: "after the clashes", "for the bombing", "after
     speaking by phone" (a gerund after "after", "following" or "since" took place first)."""
     if token.tag_ == "VBG" and token.dep_ == "pcomp":
@@ -474,9 +464,7 @@ def _has_word(token: Token, word: str) -> bool:
     """Whether `word` governs the trigger ("open fire", "exchange of fire") or hangs on it ("call for");
     "+for": the noun takes that preposition ("a call for calm", not "on strike")."""
     if word.startswith("+"):  # "a call for calm", "a call for Trump to resign"
-        return any(child.dep_ == "prep" and child.lower_ == word[1:]
-                   or child.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ == word[1:]
-                                                           for m in child.children)
+        return any(child.dep_ == "prep" and child.lower_ == word[1:] or opened_by(child, word[1:], ("acl", "advcl"))
                    for child in token.children)
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
     # a noun's own preposition after it says what it is done to ("a strike on a convoy"),
@@ -484,8 +472,7 @@ def _has_word(token: Token, word: str) -> bool:
     hanging = ("prt", "advmod", "compound", "amod") if token.pos_ in ("NOUN", "PROPN") else (
         "prt", "prep", "advmod", "compound", "amod")
     return head.lemma_.lower() == word or any(
-        child.lower_ == word and child.dep_ in hanging
-        or child.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == word for m in child.children)
+        child.lower_ == word and child.dep_ in hanging or opened_by(child, word, ("advcl", "ccomp", "xcomp"))
         for child in token.children
     )  # the last: "called for Uganda to withdraw"
 
