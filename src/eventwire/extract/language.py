@@ -30,6 +30,8 @@ FOREIGN_RATIO = 3.0
 MIN_LATIN_SHARE = 0.5
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # addresses are no evidence of a language (a Japanese page saved as Markdown is full of them)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ADDRESS = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 # a text mostly in another script: the language that script is written for, or, where many
 # languages share it, the script itself (a BCP 47 tag, "und-Cyrl": some language in Cyrillic)
@@ -125,8 +127,12 @@ def _has_kana(text: str) -> bool:
 def _main_script(text: str) -> tuple[str, float]:
     """Return the most frequent script among the letters of `text` other than Latin ("LATIN"
     when there is none) and the share of Latin ones."""
+    sample = text[: SAMPLE_WORDS * 8]
     scripts: Counter[str] = Counter()
-    for char in text[: SAMPLE_WORDS * 8]:
+    latin = len(_ASCII_LETTER.findall(sample))  # ASCII letters are Latin: no name to look up
+    if latin:
+        scripts["LATIN"] = latin
+    for char in _NON_ASCII.findall(sample):
         if char.isalpha():
             name = unicodedata.name(char, "UNKNOWN")
             scripts["CJK" if name.startswith("CJK") else name.split(" ")[0]] += 1

@@ -17,6 +17,7 @@ from eventwire.registry import register
 
 CODER = "nlp.spacy.v1"
 SENTENCES = "eventwire.sentences"  # doc.user_data key of the doc's sentence spans
+TEXT = "eventwire.text"  # doc.user_data key of the doc's text
 
 
 @register("nlp", "spacy.v1")
@@ -35,7 +36,7 @@ def model_name(nlp: Language) -> str:
 
 def attach_doc(article: Article, doc: Doc, *, model: str = "") -> Article:
     """Return the article with `doc`, its sentences and its entities filled in."""
-    text = doc.text  # a span's text is this text between its character offsets
+    text = doc_text(doc)  # a span's text is this text between its character offsets
     sentences = []
     for span in sentence_spans(doc):
         start = span.start_char
@@ -62,6 +63,15 @@ def sentence_spans(doc: Doc) -> tuple[Span, ...]:
         starts = [0, *(i for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if i)]
         found = tuple(doc[start:end] for start, end in zip(starts, [*starts[1:], len(doc)]))
         doc.user_data[SENTENCES] = found
+    return found
+
+
+def doc_text(doc: Doc) -> str:
+    """Return `doc.text`, joined once and kept with the doc (`doc.text` joins a token object
+    per word on every access)."""
+    found = doc.user_data.get(TEXT)
+    if found is None:
+        found = doc.user_data[TEXT] = doc.text
     return found
 
 

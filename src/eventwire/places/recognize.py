@@ -21,6 +21,7 @@ from spacy.attrs import IDX, IS_ALPHA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.parse import doc_text
 from eventwire.places.build import ALTERNATE
 from eventwire.places.gazetteer import Candidate, Gazetteer
 from eventwire.places.names import name_key
@@ -77,7 +78,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.extend(_from_entity(span, label, gazetteer))
         for index in range(span.start, span.end):
             covered[index] = True
-    text = doc.text  # joined from the tokens on each call: once here
+    text = doc_text(doc)
     capitalised = _capitalised(doc, text)
     mentions.extend(_from_proper_nouns(doc, covered, gazetteer, capitalised))
     mentions = [m for m in map(_trimmed, mentions) if m.text and not _crosses_sentences(doc, m)]

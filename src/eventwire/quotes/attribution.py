@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.context import Context
 from eventwire.model import Article, Event, Evidence, Quote
-from eventwire.nlp.parse import attach_doc
+from eventwire.nlp.parse import attach_doc, doc_text
 from eventwire.quotes.gender import infer_genders
 from eventwire.quotes.lexicon import DATA_VERSION, load_cues
 from eventwire.quotes.marks import QuoteSpan, find_quote_spans
@@ -298,7 +298,7 @@ def _indirect_drafts(doc: Doc, spans: tuple[QuoteSpan, ...], quoted: set[int], u
                      direct: list[_Draft]) -> list[_Draft]:
     """Indirect speech and partial quotes: cue verbs with a content clause, and 'according to'."""
     cues = load_cues()
-    text = doc.text  # built from the tokens on every access: once here
+    text = doc_text(doc)
     taken = SpanIndex(piece for draft in direct for piece in draft.pieces)
     marks = SpanIndex(spans, _outer)
     drafts = []
