@@ -14,6 +14,13 @@ from eventwire.events.modality import modality_of
         ("The army did not prevent the shelling of the town.", "shelling", "asserted"),
         ("Rebels will attack the convoy.", "attack", "future"),
         ("Rebels could attack the convoy.", "attack", "hypothetical"),
+        # a readiness, a resolve or a likelihood is not the act
+        ("Iran is willing to talk with the United States.", "talk", "future"),
+        ("France is prepared to send troops to Mali.", "send", "future"),
+        ("The women were determined to carry out the attacks.", "carry", "future"),
+        ("Hamas is unwilling to release the hostages.", "release", "negated"),
+        ("Israel is unlikely to strike Iran before the vote.", "strike", "hypothetical"),
+        ("The rebels are likely to attack the town.", "attack", "hypothetical"),
         # a definite event a verb of comment takes as object took place
         ("The party declined to condemn the airstrikes.", "airstrikes", "asserted"),
         ("Leaders agreed to postpone the demonstration.", "demonstration", "future"),
