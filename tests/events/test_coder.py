@@ -96,6 +96,9 @@ def summary(events, *, happened_only=True):
          ("CONSULT", {"KEN"}, {"ETH"})),
         ("After a long meeting with Ugandan officials, the Kenyan president said the border would reopen.",
          ("CONSULT", {"KEN"}, {"UGA"})),
+        # forces sent somewhere are deployed (a letter or an envoy sent is not)
+        ("Turkey sent troops to Libya on Thursday.", ("MOBILIZE", {"TUR"}, {"LBY"})),
+        ("Al-Qaida's Syrian affiliate is sending fighters back into Aleppo.", ("MOBILIZE", set(), set())),
     ],
 )
 def test_codes_the_main_event(code, text, expected):
@@ -165,6 +168,7 @@ def test_codes_the_main_event(code, text, expected):
         ("A local company, Bethlehem Steel, provided the cables for an elevator that takes tourists up.", {"AID"}),
         # "set" is arson only when what it sets is fire
         ("The Nigerian government set a date for the talks.", {"ASSAULT", "PROTEST"}),
+        ("The minister sent a letter to the troops.", {"MOBILIZE"}),
         # how someone feels or seems is a state, not an act
         ("Many Kurdish officials feel isolated and unfairly accused.", {"ACCUSE"}),
         ("The Nigerian minister seemed threatened by the question.", {"THREATEN"}),
