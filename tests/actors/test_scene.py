@@ -21,6 +21,9 @@ import pytest
         ("Police detained a photographer working for Reuters.", "Police", (None, "COP")),
         # nor does a country named as a kind of thing
         ("Protesters angry at the falling US dollar rate blocked the highway.", "Protesters", (None, "CVL")),
+        # "its"/"their" forces belong to the subject of their clause, not to the place named
+        ("The United States withdrew its troops from Syria.", "its troops", ("USA", "MIL")),
+        ("Kenya said it had sent their soldiers to Somalia.", "their soldiers", (None, "MIL")),
         # a bare conjunct shares the first conjunct's country
         ("Syrian tanks and helicopters shelled the town.", "helicopters", ("SYR", "MIL")),
         # ethnic groups are coded where they live

@@ -196,6 +196,19 @@ def test_modality_recodes(code, text, event_type, modality):
     assert (event_type, modality) in {(e.type, e.modality) for e in code(text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "targets"),
+    [
+        ("The United States withdrew its troops from Syria.", "RETREAT", {"SYR"}),
+        ("Turkey sent Turkish troops to Libya.", "MOBILIZE", {"LBY"}),
+    ],
+)
+def test_own_forces_are_means_not_targets(code, text, event_type, targets):
+    """The forces a source sends, withdraws or offers are not what it acts on."""
+    found = [e for e in code(text) if e.type == event_type]
+    assert found and {a.country for e in found for a in e.targets if a.country} == targets
+
+
 def test_stated_demand_is_a_request(code):
     events = code("Russia said that Sudan must return the captured helicopter.")
     assert ("REQUEST", frozenset({"RUS"}), frozenset({"SDN"})) in summary(events)

@@ -29,6 +29,7 @@ from eventwire.actors.phrases import AFFILIATION_PREFIXES, Mention, _climb, _is_
 # an organisation's nationality does not set a scene: "AP" reports from anywhere, "Hezbollah
 # fighters" fight in Syria
 SCENE_TYPES = frozenset({COUNTRY, ADJECTIVE, PLURAL, CAPITAL, SEAT})
+OWNER_PRONOUNS = frozenset({"its", "their"})
 
 
 def fill_scene_countries(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
@@ -43,7 +44,7 @@ def fill_scene_countries(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
     filled = []
     for mention in mentions:
         if mention.country is None and mention.sector:
-            shared = _conjunct_country(doc, mention, by_head)
+            shared = _owner_country(doc, mention, by_head) or _conjunct_country(doc, mention, by_head)
             if shared is not None:
                 mention = dataclasses.replace(mention, country=shared)
         if mention.plural and mention.sector == "CVL" and mention.country:
@@ -141,6 +142,20 @@ def _clause(token: Token) -> Token:
     while token.head.i != token.i and not (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")):
         token = token.head
     return token
+
+
+def _owner_country(doc: Doc, mention: Mention, by_head: dict[int, Mention]) -> str | None:
+    """An actor of "its" or "their" belongs to the subject of its clause: "Saudi Arabia
+    recalled its ambassador from Tehran", "the United States withdrew its troops"."""
+    root = doc[mention.head]
+    if not any(child.dep_ == "poss" and child.lower_ in OWNER_PRONOUNS for child in root.children):
+        return None
+    verb = _clause(root)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i != root.i:
+            owner = by_head.get(child.i)
+            return owner.country if owner is not None else None
+    return None
 
 
 def _conjunct_country(doc: Doc, mention: Mention, by_head: dict[int, Mention]) -> str | None:

@@ -20,6 +20,9 @@ CODER = "events.rules.v1"
 COUNTED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 PRIVATE_SECTORS = {"CVL", "BUS"}
+# acts whose object may be the source's own forces, sent, pulled back or offered: its means, not its target
+MEANS_TYPES = {"MOBILIZE", "RETREAT", "AGREE", "AID", "SUPPORT", "COOPERATE"}
+FORCES_SECTORS = {"MIL", "COP"}
 HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
 PRIOR_PREPOSITIONS = {"after", "following", "since"}
@@ -76,6 +79,8 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
         sources, targets = (_not_trigger(actors, token) for actors in find_arguments(anchor, index, places=not phoned))
         if phoned and not _partnered(sources, targets):
             continue  # "speaking by phone from Oman", "made a phone call at the airport"
+        if trigger.plover in MEANS_TYPES:
+            targets = _not_own_forces(targets, sources)
         actorless = not sources and not targets
         if actorless and trigger.lemma not in lexicon.word_lists["standalone"] and not (
                 (trigger.plover, trigger.cameo) in IMPLIED_STATE_SOURCES and _has_patient(token)):
@@ -393,6 +398,14 @@ def _handful(actor: Actor, lexicon: Lexicon) -> bool:
         return False
     count = parse_number(words[:1])
     return count is not None and 1 < count <= HANDFUL
+
+
+def _not_own_forces(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+    """A deployment, a withdrawal or an offer of the source's own forces ("the US withdrew its
+    troops from Syria", "Syria offered its troops to Lebanon"): they are not its target, the
+    place they move to or from, or the one offered them, is."""
+    countries = {actor.country for actor in sources if actor.country}
+    return [actor for actor in targets if not (actor.country in countries and actor.sector in FORCES_SECTORS)]
 
 
 def _partnered(sources: list[Actor], targets: list[Actor]) -> bool:
