@@ -64,6 +64,14 @@ BODY = ("The ministry said on Monday that the talks in Geneva would resume next 
         "DON'T MISS",
         "Related Links",
         "Facebook Twitter Google+ Whatsapp",
+        "Photo by Jason Kempin/Getty Images",
+        "Photograph: Tim Robberts/Getty Images",
+        "New York State Sex Offender Registry via AP",
+        "In this Dec. 12, 2006, file photo, the skyline is seen from the harbour.",
+        "Image copyright Getty Images Image caption Protesters gathered outside parliament",
+        "© Provided by The Independent A man walks past a closed shop",
+        "Stay up to date with Ascom. Subscribe to our newsletter.",
+        "We may earn a commission from links on this page.",
     ],
 )
 def test_is_chrome(line: str) -> None:
@@ -86,6 +94,10 @@ def test_is_chrome(line: str) -> None:
         "Developers must enable JavaScript in the new browser, the company said.",
         "The photographs (images of the border crossing) were published on Monday.",
         "Don't miss the point: the talks failed, the minister said.",
+        "Photos by the agency showed the damage to the runway.",
+        "The opposition urged voters to sign up before Friday's deadline.",
+        "Subscribers to the service were told of the breach on Tuesday.",
+        "The file photos were released by the court on Monday.",
     ],
 )
 def test_is_not_chrome(line: str) -> None:
