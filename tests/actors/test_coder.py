@@ -265,7 +265,10 @@ def test_seed_article_pronouns(seed):
     [
         ("Vladimir Putin met the press on Monday.", "2021-05-01", "Vladimir Putin", ("RUS", "GOV")),
         ("General Qassem Soleimani was buried.", "2020-01-07", "General Qassem Soleimani", ("IRN", "MIL")),
-        ("Volodymyr Zelensky met the press on Monday.", "2010-05-01", "Volodymyr Zelensky", (None, None)),
+        # before their first office a person keeps their country, not the office's sector
+        ("Volodymyr Zelensky met the press on Monday.", "2010-05-01", "Volodymyr Zelensky", ("UKR", None)),
+        ("Deputy Secretary of State Antony Blinken spoke.", "2016-08-10",
+         "Deputy Secretary of State Antony Blinken", ("USA", "GOV")),
         # issue 11: a title without a country ("Secretary of State") takes the office holder's,
         # not the country of the sentence's other actors
         ("The Israeli prime minister spoke ahead of meeting Secretary of State John Kerry.", "2013-11-20",

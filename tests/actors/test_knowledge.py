@@ -67,7 +67,7 @@ def test_data_files_read_without_duplicated_patterns():
         ("Soleimani", "2020-01-02", ("IRN", "MIL")),
         ("Trump", "2019-06-01", ("USA", "GOV")),
         ("Trump", "2022-06-01", ("USA", "GOV")),
-        ("Zelensky", "2010-01-01", None),
+        ("Zelensky", "2010-01-01", ("UKR", None)),  # before any office: the country, no sector
         ("Netanyahu", None, ("ISR", "GOV")),
         ("Nobody Special", None, None),
     ],

@@ -12,7 +12,7 @@ import csv
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -100,6 +100,11 @@ class KnowledgeBase:
             # out of office by then (the dead, the retired): their last office, never a future one
             started = sorted((record for record in known if record.start <= date), key=lambda r: r.start)
             records = started[-1:]
+            if not records and len({record.country for record in known}) == 1:
+                # not yet in office ("Deputy Secretary of State Antony Blinken" in 2016): the
+                # country holds, the office does not
+                first = min(known, key=lambda r: r.start)
+                records = [replace(first, sector=None, role="")]
         if not records:
             return None
         if len({(record.country, record.sector) for record in records}) > 1:
