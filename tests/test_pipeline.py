@@ -56,3 +56,21 @@ def test_issue_16_a_document_past_the_time_limit_is_a_failure_and_the_batch_goes
         pass
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no timer left running
     assert signal.getsignal(signal.SIGALRM) is before  # the caller's handler is back
+
+
+def test_events_under_the_confidence_floor_are_left_out_by_default(ctx):
+    """A negated mention naming no participant is under the default floor; 0 keeps it."""
+    import dataclasses
+
+    from eventwire.context import Context
+    from eventwire.options import DEFAULT_MIN_CONFIDENCE
+
+    text = ("She says groups sometimes have reasons not to claim credit for attacks, such as to avoid"
+            " retaliation. Rebels attacked the army base near Aleppo on Friday.")
+    everything = Context(dataclasses.replace(ctx.options, min_confidence=0.0))
+    (kept,) = process([Document(source="a", content=text)], ctx)
+    (every,) = process([Document(source="a", content=text)], everything)
+    assert [e.trigger for e in kept.events] == ["attacked"]
+    assert [e.trigger for e in every.events if e.confidence < DEFAULT_MIN_CONFIDENCE] == ["attacks"]
+    # the ids are positions among the events as coded, whatever the floor drops
+    assert [e.id for e in kept.events] == [e.id for e in every.events if e.trigger == "attacked"]

@@ -30,7 +30,8 @@ logger = logging.getLogger(__name__)
 def run_stages(article: Article, ctx: Context) -> Article:
     """Run every stage after text extraction on one article; return it without the parse.
 
-    Each event gets its stable id, "<article id>:<position>", once every stage has run.
+    Each event gets its stable id, "<article id>:<position>", once every stage has run; then
+    the events under `ctx.options.min_confidence` are dropped (ids unchanged).
     Raises `DocumentTimeout` (EW108) past `ctx.options.max_seconds` (in the main thread).
     """
     with time_limit(ctx.options.max_seconds):
@@ -38,7 +39,28 @@ def run_stages(article: Article, ctx: Context) -> Article:
             article = get_coder(stage, ctx.options.coder(stage))(article, ctx)
     events = tuple(dataclasses.replace(event, id=event.id or event_id(article.id, index))
                    for index, event in enumerate(article.events))
-    return dataclasses.replace(article, events=events, doc=None)
+    return drop_events_below(dataclasses.replace(article, events=events, doc=None), ctx.options.min_confidence)
+
+
+def drop_events_below(article: Article, threshold: float) -> Article:
+    """Return `article` without its events of confidence under `threshold`.
+
+    The events kept keep their order; each quote's `events` indexes are renumbered to
+    match, and those of dropped events removed (the quote itself stays).
+
+    Example:
+        >>> [e.confidence for e in drop_events_below(article, 0.5).events]
+        [0.9, 0.55]
+    """
+    kept = [index for index, event in enumerate(article.events) if event.confidence >= threshold]
+    if len(kept) == len(article.events):
+        return article
+    renumbered = {old: new for new, old in enumerate(kept)}
+    quotes = tuple(
+        dataclasses.replace(quote, events=tuple(renumbered[i] for i in quote.events if i in renumbered))
+        for quote in article.quotes
+    )
+    return dataclasses.replace(article, events=tuple(article.events[i] for i in kept), quotes=quotes)
 
 
 @contextmanager

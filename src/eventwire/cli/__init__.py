@@ -27,10 +27,9 @@ from rich.text import Text
 
 from eventwire.cli import filters
 from eventwire.cli.failures import DEBUG_FLAG, Commands, UsageError, configure_logging
-from eventwire.cli.records import drop_events_below
 from eventwire.errors import BadDate
 from eventwire.model import Article, Document, Failure
-from eventwire.options import Options
+from eventwire.options import DEFAULT_MIN_CONFIDENCE, Options
 
 MEMORY_DB = ":memory:"
 EVENT_FORMATS = ("table", "jsonl", "csv")
@@ -145,6 +144,12 @@ MinConfidence = Annotated[
     typer.Option("--min-confidence", min=0.0, max=1.0,
                  help="Leave out events whose confidence (0 to 1) is below this; 0 keeps all."),
 ]
+CodingConfidence = Annotated[
+    float,
+    typer.Option("--min-confidence", min=0.0, max=1.0,
+                 help="Leave out events whose confidence (0 to 1) is below this (the default drops"
+                      " what the text barely supports); 0 keeps all."),
+]
 Format = Annotated[str, typer.Option("--format", "-f", callback=_check_format,
                                      help="Output format: csv, jsonl, parquet, gdelt, acled or geojson.")]
 Workers = Annotated[
@@ -161,7 +166,7 @@ def extract(
     out: OutPath = None,
     published: Published = None,
     url: Url = None,
-    min_confidence: MinConfidence = 0.0,
+    min_confidence: CodingConfidence = DEFAULT_MIN_CONFIDENCE,
     workers: Workers = None,
     quiet: Quiet = False,
 ) -> None:
@@ -196,7 +201,7 @@ def ingest(
                             " partitioned by event month.")] = None,
     published: Published = None,
     url: Url = None,
-    min_confidence: MinConfidence = 0.0,
+    min_confidence: CodingConfidence = DEFAULT_MIN_CONFIDENCE,
     workers: Workers = None,
     engine: Annotated[str, typer.Option(
         "--engine", callback=_parameter(_engine),
@@ -433,8 +438,8 @@ def _run(
 ) -> Iterator[Article | Failure]:
     """Read, extract and code every document, with a progress bar and failures on stderr.
 
-    Documents without a date or URL of their own get `published` and `url`; articles lose
-    their events below `min_confidence`. An article whose id is in `known` is yielded
+    Documents without a date or URL of their own get `published` and `url`; the workers drop
+    the events below `min_confidence`. An article whose id is in `known` is yielded
     uncoded, as text extraction made it (see `pipeline.process`). `workers` processes
     code the documents (default: one per core), or with `engine` "ray" as many Ray actors
     on the cluster at `address` (default: one per CPU of the cluster).
@@ -442,7 +447,7 @@ def _run(
     from eventwire.ingest import count_documents, read_sources
     from eventwire.pipeline import default_workers, process_parallel
 
-    options = Options()
+    options = Options(min_confidence=min_confidence)
     documents = _with_defaults(read_sources(sources, options), published, url)
     if engine == "ray":
         from eventwire.distributed import process_ray
@@ -458,7 +463,6 @@ def _run(
                 stderr.print(f"[red]{item.code}[/] {escape(item.source)}: {escape(item.reason)}", soft_wrap=True)
                 progress.update(task, failures=progress.tasks[0].fields["failures"] + 1)
             else:
-                item = drop_events_below(item, min_confidence)
                 progress.update(task, events=progress.tasks[0].fields["events"] + len(item.events))
             progress.advance(task)
             yield item

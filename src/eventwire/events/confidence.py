@@ -12,9 +12,11 @@ weigh by reading the sentence (no weights learned from gold data):
   ("the shelling"), a question or a quoted opinion less sure than a statement;
 - how often: every further mention the dedup stage merged into the event.
 
-`--min-confidence` on `extract`, `ingest` and `events` drops the events below a threshold;
-the default keeps all of them. The precision/recall curve over thresholds is in
-the `news_events` evaluation suite (`happened_p@C`, `happened_r@C`).
+The pipeline leaves out the events under `Options.min_confidence` (0.35 by default: what
+the text barely supports, such as a hypothetical or negated mention with no named participant);
+`--min-confidence` on `extract` and `ingest` sets it (0 keeps every event), on `events` it
+filters what the store holds. The precision/recall curve over thresholds is in the
+`news_events` evaluation suite (`happened_p@C`, `happened_r@C`).
 """
 
 from __future__ import annotations

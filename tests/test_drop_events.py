@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.cli.records import drop_events_below
+from eventwire.pipeline import drop_events_below
 from eventwire.model import Article, Event, Evidence, Quote
 
 EVIDENCE = Evidence(0, 0, 5, "test.rules.v1")
