@@ -175,6 +175,31 @@ def test_they_stands_for_conjoined_persons_above_it(code):
     assert sorted(a.country for a in they) == ["KEN", "UGA"]
 
 
+@pytest.mark.parametrize(
+    ("text", "description", "expected"),
+    [
+        ("Hamas fired rockets at Israel on Monday. The group said the rockets hit Ashkelon.", "The group",
+         ("Hamas", "PSE", "REB")),
+        ("The Islamic State claimed the bombing. The militant group said it killed 12 soldiers.",
+         "The militant group", ("Islamic State", "IMG", "REB")),
+    ],
+)
+def test_the_group_refers_back_to_the_named_organisation(code, text, description, expected):
+    actor = next(a for a in code(text).actors if a.text == description)
+    assert (actor.name, actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group of tourists visited the museum. The group was attacked by a mob.",  # no organisation named
+        "Hamas fired rockets at Israel. Nobody was hurt. Schools closed. Flights resumed. The group said nothing.",
+    ],
+)
+def test_the_group_without_a_named_organisation_nearby_stays_uncoded(code, text):
+    assert not [a for a in code(text).actors if a.text == "The group" and a.country]
+
+
 def test_pronouns_without_a_person_nearby_are_left_alone(code):
     text = "The storm hit the coast. Residents fled. He was not seen again."
     assert not [a for a in code(text).actors if a.text == "He"]

@@ -21,6 +21,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SUBORDINATORS = frozenset({"while", "although", "though", "when", "after", "before", "as", "if", "since",
                            "because", "once", "until", "whereas"})
 HOMELAND_NOUNS = frozenset({"country", "nation", "homeland"})
+# "the group", "the militant organisation": a description that refers back to a named one
+GROUP_NOUNS = frozenset({"group", "organization", "organisation", "militia", "movement", "faction"})
+GROUP_WINDOW = 2  # sentences before the description where its antecedent may be
 
 
 def link_persons(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, date: str | None = None) -> list[Mention]:
@@ -61,7 +64,47 @@ def link_persons(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, date: str
         linked.append(mention)
     linked.extend(_untagged_names(doc, linked, known))
     linked.extend(_pronoun_mentions(doc, linked, kb))
-    return sorted(linked, key=lambda m: (m.start, m.end))
+    return _group_descriptions(doc, sorted(linked, key=lambda m: (m.start, m.end)))
+
+
+def _group_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Code "the group" ("the militant group", "the organization's fighters") as the latest
+    organisation the text names in its sentence or the two before ("Al-Nusra fighters set up
+    checkpoints. The group also seized buildings": al-Nusra seized them). A description the
+    text codes with a country of its own, or one of a kind ("the group of protesters"), stays."""
+    by_head = {m.head: index for index, m in enumerate(mentions)}
+    result = list(mentions)
+    for token in doc:
+        if (token.lemma_.lower() not in GROUP_NOUNS or token.tag_ != "NN"
+                or token.dep_ not in SUBJECT_DEPS | {"poss"}
+                or not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+                or any(child.dep_ == "prep" and child.lower_ == "of" for child in token.children)):
+            continue
+        own = by_head.get(token.i)
+        if own is not None and (mentions[own].named or mentions[own].country):
+            continue
+        antecedent = _named_group_antecedent(token, mentions)
+        if antecedent is None:
+            continue
+        start = mentions[own].start if own is not None else token.left_edge.i
+        copy = _copy(antecedent, start, token.i + 1, token.i)
+        if own is not None:
+            result[own] = copy
+        else:
+            result.append(copy)
+    return sorted(result, key=lambda m: (m.start, m.end))
+
+
+def _named_group_antecedent(token: Token, mentions: list[Mention]) -> Mention | None:
+    """The latest coded group mention with a proper name in it before `token`, within
+    `GROUP_WINDOW` sentences."""
+    start = token.sent.start
+    for _ in range(GROUP_WINDOW):
+        if start > 0:
+            start = token.doc[start - 1].sent.start
+    candidates = [m for m in mentions if m.kind == "group" and (m.country or m.sector) and start <= m.start
+                  and m.end <= token.i and any(t.pos_ == "PROPN" for t in token.doc[m.start:m.end])]
+    return candidates[-1] if candidates else None
 
 
 def _uncoded_organization(mention: Mention) -> bool:
