@@ -289,6 +289,17 @@ def test_unnamed_source_is_implied(code, text, name, sector):
 
 @pytest.mark.parametrize(
     "text",
+    ["Eric Rudolph has already been charged in the Birmingham bombing.",
+     "Two agents charged in the Lockerbie bombing were handed over."],
+)
+def test_charged_in_an_attack_is_an_accusation_by_the_state_not_by_the_bomb(code, text):
+    (charge,) = [event for event in code(text) if event.type == "ACCUSE"]
+    assert [(a.name, a.sector) for a in charge.sources] == [("prosecutors", "JUD")]
+    assert any(event.type == "ASSAULT" and event.sources[0].sector == "UAF" for event in code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "Hundreds of students protested outside the ministry.",  # the source is named
         "Police will not allow protests in the capital.",           # no protest took place

@@ -7,6 +7,7 @@ import dataclasses
 from spacy.tokens import Span, Token
 
 from eventwire.context import Context
+from eventwire.events.arguments import CODER as ARGUMENTS_CODER
 from eventwire.events.arguments import ActorIndex, actors_of, find_arguments, opened_by
 from eventwire.events.lexicon import VERSION, Lexicon, Trigger, lemmas
 from eventwire.events.modality import is_conditional, modality_of, reporting_verbs
@@ -22,6 +23,8 @@ COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE
 PRIVATE_SECTORS = {"CVL", "BUS"}
 # acts whose object may be the source's own forces, sent, pulled back or offered: its means, not its target
 MEANS_TYPES = {"MOBILIZE", "RETREAT", "AGREE", "AID", "SUPPORT", "COOPERATE"}
+# acts a bomb or a blast can carry out for an unnamed force; nobody is charged by a bombing
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE"}
 FORCES_SECTORS = {"MIL", "COP"}
 HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "during", "prior", "despite"}
@@ -81,6 +84,8 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             continue  # "speaking by phone from Oman", "made a phone call at the airport"
         if trigger.plover in MEANS_TYPES:
             targets = _not_own_forces(targets, sources)
+        if trigger.plover not in MATERIAL_CONFLICT:
+            sources = [actor for actor in sources if not _attack_means(actor)]  # "charged in the bombing"
         actorless = not sources and not targets
         if actorless and trigger.lemma not in lexicon.word_lists["standalone"] and not (
                 (trigger.plover, trigger.cameo) in IMPLIED_STATE_SOURCES and _has_patient(token)):
@@ -398,6 +403,11 @@ def _handful(actor: Actor, lexicon: Lexicon) -> bool:
         return False
     count = parse_number(words[:1])
     return count is not None and 1 < count <= HANDFUL
+
+
+def _attack_means(actor: Actor) -> bool:
+    """Whether the actor is the unidentified force a bomb or a blast stands for."""
+    return actor.sector == "UAF" and actor.evidence.coder == ARGUMENTS_CODER
 
 
 def _not_own_forces(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
