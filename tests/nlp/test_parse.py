@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.context import Context
 from eventwire.model import Article
-from eventwire.nlp.parse import CODER, model_name, parse, sentence_spans
+from eventwire.nlp.parse import CODER, model_name, parse, sentence_spans, tokens_of_words, tokens_with_lemmas
 
 ARTICLE = (Path(__file__).parent.parent / "fixtures" / "iran_bases_article.txt").read_text(encoding="utf-8")
 
@@ -60,3 +60,17 @@ def test_sentence_spans_are_the_docs_sentences(ctx, text) -> None:
     doc = ctx.nlp(text)
     assert [(s.start, s.end) for s in sentence_spans(doc)] == [(s.start, s.end) for s in doc.sents]
     assert sentence_spans(doc) is sentence_spans(doc)  # kept with the doc
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They said he had left; He-man and the theme park stayed. THEY denied it, he's sure.",
+     "Rebels shelled the town. Officials said the rebels were shelling it again, saying so twice."],
+)
+def test_word_and_lemma_lookups_agree_with_a_walk_over_the_tokens(ctx, text) -> None:
+    """The regular-expression and lemma-column lookups find exactly the tokens a walk finds."""
+    doc = ctx.nlp(text)
+    words, lemmas = {"he", "they", "the"}, {"say", "shell"}
+    assert [t.i for t in tokens_of_words(doc, words)] == [t.i for t in doc if t.lower_ in words]
+    assert [t.i for t in tokens_with_lemmas(doc, lemmas)] == [t.i for t in doc if t.lemma_.lower() in lemmas]
+    assert tokens_with_lemmas(ctx.nlp(""), lemmas) == [] and tokens_of_words(ctx.nlp("Nothing."), words) == []

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.knowledge import KnowledgeBase
 from eventwire.actors.phrases import LOCATIVE_PREPOSITIONS, Mention
+from eventwire.nlp.parse import tokens_of_words
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they"})
@@ -74,7 +75,7 @@ def _group_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     text codes with a country of its own, or one of a kind ("the group of protesters"), stays."""
     by_head = {m.head: index for index, m in enumerate(mentions)}
     result = list(mentions)
-    for token in doc:
+    for token in tokens_of_words(doc, GROUP_NOUNS):
         if (token.lemma_.lower() not in GROUP_NOUNS or token.tag_ != "NN"
                 or token.dep_ not in SUBJECT_DEPS | {"poss"}
                 or not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
@@ -115,7 +116,7 @@ def _untagged_names(doc: Doc, mentions: list[Mention], known: dict[str, Mention]
     """Find later surnames the model did not tag as persons ("Andreou said", tagged GPE)."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     found = []
-    for token in doc:
+    for token in tokens_of_words(doc, [name for name in known if " " not in name]):
         reference = known.get(token.text)
         if (reference is None or token.i in covered or token.pos_ != "PROPN" or token.i < reference.end
                 or reference.name == token.text or token.dep_ == "compound"):
@@ -128,10 +129,8 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> l
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     starts = [m.start for m in ordered]
     found = []
-    for token in doc:
+    for token in tokens_of_words(doc, PRONOUNS):
         word = token.lower_
-        if word not in PRONOUNS:
-            continue
         # an antecedent lies in the pronoun's sentence or the one before: look no further
         mentions = ordered[bisect_left(starts, _previous_sentence_start(token)):
                            bisect_left(starts, token.sent.end)]

@@ -25,6 +25,7 @@ from eventwire.actors.knowledge import (
     unattributed_means,
 )
 from eventwire.actors.phrases import AFFILIATION_PREFIXES, Mention, _climb, _is_location
+from eventwire.nlp.parse import tokens_with_lemmas
 
 # an organisation's nationality does not set a scene: "AP" reports from anywhere, "Hezbollah
 # fighters" fight in Syria
@@ -66,7 +67,7 @@ def _unattributed_mentions(doc: Doc, mentions: list[Mention], named: dict[int, d
     covered = {i for mention in mentions for i in range(mention.start, mention.end)}
     known = unattributed_means()
     found = []
-    for token in doc:
+    for token in tokens_with_lemmas(doc, {entry.split()[-1] for entry in known}):
         if token.pos_ != "NOUN" or token.i in covered:
             continue
         words = [t.lemma_.lower() for t in token.lefts if t.dep_ == "compound"] + [token.lemma_.lower()]

@@ -42,6 +42,7 @@ EDGE_LINES = 3
 # ideographic scripts write no spaces: this many characters count as a word
 CHARS_PER_IDEOGRAPHIC_WORD = 2
 _IDEOGRAPHIC = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
+_FIRST_IDEOGRAPHIC = "\u1100"  # Hangul Jamo, the first block of those scripts
 # the headline: among the HEADLINE_LOOKBACK lines before the main text, a line of
 # HEADLINE_MIN_WORDS or more that is neither chrome nor a link, a byline ("By ..."), a date
 # (digits) or a sentence; a Markdown heading first, then one that echoes an earlier line (the
@@ -88,7 +89,7 @@ class LineFeatures:
         paragraph = self.words >= PARAGRAPH_MIN_WORDS and bool(_SENTENCE_BREAK.search(text))
         # a list item counts as prose only as long as a paragraph (a teaser list ends in full stops too)
         closed = paragraph or (ends_sentence(text) and not self.visible.bullet)
-        numeric = sum(char.isdigit() for char in text) > PROSE_MAX_DIGIT_SHARE * len(text)
+        numeric = sum(map(str.isdigit, text)) > PROSE_MAX_DIGIT_SHARE * len(text)
         prose = prose and not numeric
         return Kind.PROSE if prose and closed else Kind.SHORT
 
@@ -187,6 +188,8 @@ def _weight(feature: LineFeatures, kind: Kind) -> float:
 
 
 def _word_count(token: str) -> float:
+    if token[0] < _FIRST_IDEOGRAPHIC:
+        return 1.0
     if unicodedata.name(token[0], "").startswith(_IDEOGRAPHIC):
         return len(token) / CHARS_PER_IDEOGRAPHIC_WORD
     return 1.0

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cache
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import LEMMA, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.context import Context
 from eventwire.model import Article, Entity, Evidence, Sentence
@@ -73,6 +75,43 @@ def doc_text(doc: Doc) -> str:
     if found is None:
         found = doc.user_data[TEXT] = doc.text
     return found
+
+
+def tokens_of_words(doc: Doc, words: Iterable[str]) -> list[Token]:
+    """Return the tokens whose lower-cased text is one of `words`, in text order.
+
+    Found by a regular expression over the text, not by a walk over the doc: walking makes a
+    `Token` object per word, and a stage that wants a few pronouns pays for every word.
+
+    Example:
+        >>> [t.i for t in tokens_of_words(nlp("They said he left."), {"he", "they"})]
+        [0, 2]
+    """
+    found = []
+    for match in _words_pattern(frozenset(words)).finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            found.append(span[0])
+    return found
+
+
+def tokens_with_lemmas(doc: Doc, lemmas: frozenset[str] | set[str]) -> list[Token]:
+    """Return the tokens whose lower-cased lemma is one of `lemmas`, in text order, read off
+    the doc's lemma column (a `Token` object only for the tokens returned; see `tokens_of_words`)."""
+    if not len(doc):
+        return []
+    column = doc.to_array(LEMMA)
+    strings = doc.vocab.strings
+    wanted = [key for key in numpy.unique(column) if strings[int(key)].lower() in lemmas]
+    if not wanted:
+        return []
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, wanted))]
+
+
+@cache
+def _words_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _index(starts: list[int], offset: int) -> int:

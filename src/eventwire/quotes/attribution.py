@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.context import Context
 from eventwire.model import Article, Event, Evidence, Quote
-from eventwire.nlp.parse import attach_doc, doc_text
+from eventwire.nlp.parse import attach_doc, doc_text, tokens_of_words, tokens_with_lemmas
 from eventwire.quotes.gender import infer_genders
 from eventwire.quotes.lexicon import DATA_VERSION, load_cues
 from eventwire.quotes.marks import QuoteSpan, find_quote_spans
@@ -302,7 +302,8 @@ def _indirect_drafts(doc: Doc, spans: tuple[QuoteSpan, ...], quoted: set[int], u
     taken = SpanIndex(piece for draft in direct for piece in draft.pieces)
     marks = SpanIndex(spans, _outer)
     drafts = []
-    for token in doc:
+    candidates = {token.i: token for token in [*tokens_with_lemmas(doc, set(cues)), *tokens_of_words(doc, {"according"})]}
+    for token in (candidates[i] for i in sorted(candidates)):
         if token.i in quoted or token.i in used:
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
