@@ -72,6 +72,10 @@ BODY = ("The ministry said on Monday that the talks in Geneva would resume next 
         "© Provided by The Independent A man walks past a closed shop",
         "Stay up to date with Ascom. Subscribe to our newsletter.",
         "We may earn a commission from links on this page.",
+        "20 Nov 2019 08:00 GMT",
+        "Nov. 18, 2019 7:04 pm ET",
+        "Wednesday, 20th November 2019",
+        "1 of 4 A shopper looks at extension cords at a hardware store, Tuesday, Nov. 19, 2019.",
     ],
 )
 def test_is_chrome(line: str) -> None:
@@ -98,6 +102,8 @@ def test_is_chrome(line: str) -> None:
         "The opposition urged voters to sign up before Friday's deadline.",
         "Subscribers to the service were told of the breach on Tuesday.",
         "The file photos were released by the court on Monday.",
+        "12 of 15 members voted against the bill.",
+        "On Nov. 18, 2019, the army withdrew from the town.",
     ],
 )
 def test_is_not_chrome(line: str) -> None:
