@@ -24,6 +24,10 @@ import pytest
         # "its"/"their" forces belong to the subject of their clause, not to the place named
         ("The United States withdrew its troops from Syria.", "its troops", ("USA", "MIL")),
         ("Kenya said it had sent their soldiers to Somalia.", "their soldiers", (None, "MIL")),
+        # where the forces are the subject, or the subject is "it"/"they", the reporter owns them
+        ("Turkey said its soldiers were attacked by Syrian forces in Idlib.", "its soldiers", ("TUR", "MIL")),
+        ("Iran said its forces fired missiles at US bases in Iraq.", "its forces", ("IRN", "MIL")),
+        ("Washington said it would withdraw its troops from Iraq.", "its troops", ("USA", "MIL")),
         # a bare conjunct shares the first conjunct's country
         ("Syrian tanks and helicopters shelled the town.", "helicopters", ("SYR", "MIL")),
         # ethnic groups are coded where they live

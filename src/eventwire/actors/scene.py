@@ -30,7 +30,8 @@ from eventwire.nlp.parse import tokens_with_lemmas
 # an organisation's nationality does not set a scene: "AP" reports from anywhere, "Hezbollah
 # fighters" fight in Syria
 SCENE_TYPES = frozenset({COUNTRY, ADJECTIVE, PLURAL, CAPITAL, SEAT})
-OWNER_PRONOUNS = frozenset({"its", "their"})
+# an owner pronoun and the subject pronoun that can stand for the same owner
+SUBJECT_PRONOUNS = {"its": "it", "their": "they"}
 
 
 def fill_scene_countries(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
@@ -147,15 +148,26 @@ def _clause(token: Token) -> Token:
 
 def _owner_country(doc: Doc, mention: Mention, by_head: dict[int, Mention]) -> str | None:
     """An actor of "its" or "their" belongs to the subject of its clause: "Saudi Arabia
-    recalled its ambassador from Tehran", "the United States withdrew its troops"."""
+    recalled its ambassador from Tehran", "the United States withdrew its troops"; where the
+    actor is that subject, or the subject is a pronoun, to the subject of the clause that
+    reports it ("Turkey said its soldiers were attacked", "Washington said it would withdraw
+    its troops")."""
     root = doc[mention.head]
-    if not any(child.dep_ == "poss" and child.lower_ in OWNER_PRONOUNS for child in root.children):
+    possessive = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in SUBJECT_PRONOUNS), None)
+    if possessive is None:
         return None
     verb = _clause(root)
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i != root.i:
-            owner = by_head.get(child.i)
-            return owner.country if owner is not None else None
+    for _ in range(2):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not child.left_edge.i <= root.i <= child.right_edge.i:
+                owner = by_head.get(child.i)
+                if owner is not None or child.pos_ != "PRON":
+                    return owner.country if owner is not None else None
+                if child.lower_ != SUBJECT_PRONOUNS[possessive.lower_]:
+                    return None  # "Kenya said it had sent their soldiers": whose is unclear
+        if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            return None
+        verb = _clause(verb.head)
     return None
 
 
