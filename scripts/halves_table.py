@@ -21,7 +21,7 @@ SHOWN = {
     "acled": ("type_accuracy", "actor1_country_acc", "location_acc161", "date_exact"),
     "m2e2_voa": ("assault_p", "assault_r", "no_event_precision"),
     "news_events": ("event_f1", "happened_p", "happened_r", "false_happened_rate", "actor_country_acc",
-                    "place_acc161", "date_acc", "happened_p@0.7", "happened_r@0.7"),
+                    "place_acc161", "date_acc", "happened_p@0.7", "happened_r@0.7", "text_kept"),
     "geowebnews": ("overlap_f1", "acc161"),
     "trnews": ("overlap_f1", "acc161"),
     "timebank": ("relaxed_f1", "value_f1"),

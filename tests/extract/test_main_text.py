@@ -108,3 +108,54 @@ def test_a_japanese_page_finds_its_prose_by_sentence_marks() -> None:
     assert found is not None
     assert [lines[i] for i in found.kept] == body
     assert lines[found.headline] == "商品の改造が商標法違反に！？"
+
+
+# a wire story saved one sentence a line with the final full stops dropped (as VOA's pages are
+# in the m2e2 corpus): one line ends in a stop, inside a quote, and one is shorter than a headline
+STOPLESS = tuple(line for line in (
+    "An appeals court in the capital has quietly overturned the death sentences given to four men convicted of the killing",
+    "The defense attorney of one of the accused told reporters that three of the men were instead given 20-year sentences",
+    "The fourth convict was sentenced to ten years because of his age",
+    "The decision was handed down on Tuesday behind closed doors, with no journalists and no family present in the court",
+    "It was kept quiet until a local television channel reported the verdict on Wednesday based on anonymous sources",
+    'The family of the woman has expressed outrage and her father has called the ruling "unacceptable."',
+    "The secrecy of the appeal was the opposite of the trial, during which journalists and cameras were allowed into the room",
+    "The woman was killed in March in a brutal attack that was sparked by false accusations that she had burned a holy book",
+    "Video recorded on mobile phones showed a crowd beating her with sticks while police officers stood by and watched the mob",
+    "Forty-nine people were tried for the killing and its aftermath, including nineteen police officers accused of failing her",
+    "Eleven of the police officers received one-year jail terms while eight others were acquitted by the court in the capital",
+    "Rights groups said at the time that the trial had been rushed and that the defendants had not been given a fair hearing",
+    "The president has promised to reform the judicial system, which critics say does not take crimes against women seriously",
+    "Activists said on Thursday that they would take the case to the supreme court and ask the judges to restore the sentences",
+    "The ministry of justice did not answer a request for comment on the ruling or on the secrecy of the appeal hearing itself",
+))
+
+
+def test_issue_12_a_story_saved_without_final_stops_keeps_every_line() -> None:
+    lines = [*STOPLESS, "Related", "Share"]
+    article = to_article(Document("story.txt", "\n".join(lines)), Options())
+    assert article.text == "\n\n".join(STOPLESS)
+
+
+# teaser headlines of a headline's length (under OPEN_MIN_WORDS words)
+HEADLINES = tuple(f"{headline} in {city}" for headline in (
+    "Oil prices jump as traders weigh the risk of war",
+    "Five things to know about the bases that were hit",
+    "Analysis: what the killing means for the region",
+) for city in ("Tehran", "Baghdad", "Doha", "Riyadh"))
+
+
+def test_issue_12_a_saved_page_without_final_stops_still_loses_its_chrome() -> None:
+    """Teaser headlines end without a stop too, but are shorter than the sentences of a story."""
+    page = [*MENU, COOKIES, HEADLINE, "By Jane Doe", *STOPLESS, "Related Articles", *HEADLINES, *FOOTER, *MENU]
+    article = to_article(Document("page.txt", "\n".join(page)), Options())
+    assert article.text == "\n\n".join([HEADLINE, *STOPLESS])
+    for chrome in (*MENU, *HEADLINES, *FOOTER, "By Jane Doe"):
+        assert chrome in article.removed_lines
+
+
+def test_teaser_headlines_without_stops_are_not_a_story_without_stops() -> None:
+    """A page of headlines keeps asking prose lines to end like a sentence."""
+    features = describe_lines([*BODY, *HEADLINES], [False] * (len(BODY) + len(HEADLINES)))
+    assert not any(feature.open_lines for feature in features)
+    assert all(feature.kind is Kind.SHORT for feature in features[len(BODY):])

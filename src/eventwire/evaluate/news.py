@@ -17,7 +17,11 @@ word-set overlap of at least 0.6 (|A∩B| / max(|A|, |B|)) when sentences split 
   coordinates, date equal where the gold has one (`date_consistent`: one date is a prefix
   of the other, e.g. "2016-02" and "2016-02-10"), happened equal;
 - `happened_p@C` / `happened_r@C`: the happened figures keeping system events of
-  confidence ≥ C, the precision/recall curve an analyst picks `--min-confidence` from.
+  confidence ≥ C, the precision/recall curve an analyst picks `--min-confidence` from;
+- `text_kept`: the share of the articles' words that the plain-text reader keeps when an
+  article is given as a saved text file (`eventwire extract story.txt`: chrome removal and
+  main-text location run; the events above are coded on the text as given). The gold texts
+  are article bodies, so what it drops is lost news.
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ from pathlib import Path
 from eventwire.context import Context
 from eventwire.evaluate.events import code_text, distance_km
 from eventwire.evaluate.report import Counts, Report, read_jsonl
-from eventwire.model import Article, Event
+from eventwire.extract import to_article
+from eventwire.model import Article, Document, Event
 
 OVERLAP = 0.6
 # attribute tallied on matched pairs -> the metric that reports it
@@ -73,10 +78,12 @@ def evaluate_news_events(gold_dir: Path, ctx: Context, limit: int | None = None,
     curve = {threshold: Counts() for threshold in CURVE}
     attributes: Counter = Counter()
     per_type: dict[str, Counts] = {}
-    records = 0
+    records = words = words_kept = 0
     for record in read_jsonl(Path(gold_dir) / "articles.jsonl", limit, half):
         records += 1
         article = code_text(record["text"], ctx, published=record.get("published"))
+        words += len(_WORD.findall(record["text"]))
+        words_kept += len(_WORD.findall(to_article(Document(record["id"], record["text"]), ctx.options).text))
         system = [_coded(event, article) for event in article.events]
         gold = [_gold(event) for event in record["events"]]
         pairs = match(system, gold, same_type=True)
@@ -105,6 +112,7 @@ def evaluate_news_events(gold_dir: Path, ctx: Context, limit: int | None = None,
     for threshold, counts in curve.items():
         metrics[f"happened_p@{threshold}"] = counts.precision
         metrics[f"happened_r@{threshold}"] = counts.recall
+    metrics["text_kept"] = min(1.0, words_kept / words) if words else 0.0
     metrics["system_events"] = float(events.tp + events.fp)
     metrics["gold_events"] = float(events.tp + events.fn)
     return Report("news_events", records, metrics, {label: c.scores() for label, c in per_type.items()},

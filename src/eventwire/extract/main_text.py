@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from eventwire.extract.language import WORD, guess_language, load_function_words
@@ -28,6 +28,13 @@ PROSE_MIN_WORDS = 8
 PROSE_MIN_FUNCTION_SHARE = 0.2
 PROSE_MAX_LINK_SHARE = 0.3
 PARAGRAPH_MIN_WORDS = 25
+# some saved texts drop the final full stops (one sentence a line) or wrap their lines: where
+# fewer than this share of the sentence-long prose lines (OPEN_MIN_WORDS or more: longer than
+# a headline, so that a list of teaser headlines is not taken for such a text) end like a
+# sentence, an ending is not asked of those lines (the trailing-chrome rule of `chrome` reads
+# the same signal)
+MIN_CLOSED_SHARE = 0.5
+OPEN_MIN_WORDS = 15
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\s\"”’)]")
 # figures, not prose: a table row, an archive of dates
 PROSE_MAX_DIGIT_SHARE = 0.2
@@ -73,6 +80,7 @@ class LineFeatures:
     link_share: float
     repeated: bool
     pattern: bool                 # matches a chrome pattern
+    open_lines: bool = False      # the page does not end its prose lines like sentences
 
     @property
     def kind(self) -> Kind:
@@ -83,15 +91,21 @@ class LineFeatures:
             return Kind.CHROME
         if self.repeated:  # a menu or a ticker shown twice; never the main text's evidence
             return Kind.SHORT
-        prose = (self.words >= PROSE_MIN_WORDS and self.link_share <= PROSE_MAX_LINK_SHARE
-                 and (self.function_share is None or self.function_share >= PROSE_MIN_FUNCTION_SHARE))
         text = self.visible.text
         paragraph = self.words >= PARAGRAPH_MIN_WORDS and bool(_SENTENCE_BREAK.search(text))
         # a list item counts as prose only as long as a paragraph (a teaser list ends in full stops too)
-        closed = paragraph or (ends_sentence(text) and not self.visible.bullet)
-        numeric = sum(map(str.isdigit, text)) > PROSE_MAX_DIGIT_SHARE * len(text)
-        prose = prose and not numeric
-        return Kind.PROSE if prose and closed else Kind.SHORT
+        open_line = self.open_lines and self.words >= OPEN_MIN_WORDS
+        closed = paragraph or ((ends_sentence(text) or open_line) and not self.visible.bullet)
+        return Kind.PROSE if self.reads_as_prose and closed else Kind.SHORT
+
+    @property
+    def reads_as_prose(self) -> bool:
+        """Enough words, of the page's function words, few of them links or digits (its
+        ending aside)."""
+        text = self.visible.text
+        return (self.words >= PROSE_MIN_WORDS and self.link_share <= PROSE_MAX_LINK_SHARE
+                and (self.function_share is None or self.function_share >= PROSE_MIN_FUNCTION_SHARE)
+                and sum(map(str.isdigit, text)) <= PROSE_MAX_DIGIT_SHARE * len(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +170,11 @@ def describe_lines(lines: list[str], pattern: list[bool]) -> list[LineFeatures]:
             share = sum(token.lower() in function_words for token in tokens) / len(tokens) if tokens else 0.0
         link_share = line.link_chars / len(line.text) if line.text else 0.0
         features.append(LineFeatures(line, words, share, link_share, counts[line.text.lower()] > 1, is_pattern))
+    prose = [feature.visible.text for feature in features
+             if feature.reads_as_prose and feature.words >= OPEN_MIN_WORDS
+             and not (feature.pattern or feature.repeated or feature.visible.bullet)]
+    if prose and sum(map(ends_sentence, prose)) < MIN_CLOSED_SHARE * len(prose):
+        features = [replace(feature, open_lines=True) for feature in features]
     return features
 
 
