@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from eventwire.extract import to_article
@@ -112,23 +114,7 @@ def test_a_japanese_page_finds_its_prose_by_sentence_marks() -> None:
 
 # a wire story saved one sentence a line with the final full stops dropped (as VOA's pages are
 # in the m2e2 corpus): one line ends in a stop, inside a quote, and one is shorter than a headline
-STOPLESS = tuple(line for line in (
-    "An appeals court in the capital has quietly overturned the death sentences given to four men convicted of the killing",
-    "The defense attorney of one of the accused told reporters that three of the men were instead given 20-year sentences",
-    "The fourth convict was sentenced to ten years because of his age",
-    "The decision was handed down on Tuesday behind closed doors, with no journalists and no family present in the court",
-    "It was kept quiet until a local television channel reported the verdict on Wednesday based on anonymous sources",
-    'The family of the woman has expressed outrage and her father has called the ruling "unacceptable."',
-    "The secrecy of the appeal was the opposite of the trial, during which journalists and cameras were allowed into the room",
-    "The woman was killed in March in a brutal attack that was sparked by false accusations that she had burned a holy book",
-    "Video recorded on mobile phones showed a crowd beating her with sticks while police officers stood by and watched the mob",
-    "Forty-nine people were tried for the killing and its aftermath, including nineteen police officers accused of failing her",
-    "Eleven of the police officers received one-year jail terms while eight others were acquitted by the court in the capital",
-    "Rights groups said at the time that the trial had been rushed and that the defendants had not been given a fair hearing",
-    "The president has promised to reform the judicial system, which critics say does not take crimes against women seriously",
-    "Activists said on Thursday that they would take the case to the supreme court and ask the judges to restore the sentences",
-    "The ministry of justice did not answer a request for comment on the ruling or on the secrecy of the appeal hearing itself",
-))
+STOPLESS = tuple((Path(__file__).parents[1] / "fixtures" / "stopless_story.txt").read_text(encoding="utf-8").splitlines())
 
 
 def test_issue_12_a_story_saved_without_final_stops_keeps_every_line() -> None:
