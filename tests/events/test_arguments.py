@@ -115,6 +115,14 @@ def arguments(ctx):
         ("Somali militants stabbed a guard before being shot dead by Kenyan police.", "shot",
          ({"KENCOP"}, {"SOMREB"})),
         ("Kenyan students marched after being attacked by Somali troops.", "attacked", ({"SOMMIL"}, {"KENEDU"})),
+        # an infinitive on a noun is the act of the noun's owner, not of the clause's subject...
+        ("Smuggling grew despite Kenyan efforts to crack down on Somali traders.", "crack",
+         ({"KEN"}, {"SOMBUS"})),
+        ("Somalia welcomed the Kenyan government's decision to arrest the traders.", "arrest",
+         ({"KENGOV"}, {"BUS"})),
+        # ... unless the noun hands the act to someone else
+        ("Kenyan students ignored the Somali government's call to attack the embassy.", "attack",
+         (set(), {"GOV"})),
     ],
 )
 def test_finds_sources_and_targets(arguments, text, trigger, expected):

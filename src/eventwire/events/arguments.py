@@ -25,6 +25,7 @@ LOCATIVE_PREPOSITIONS = {"in", "near", "at", "inside", "outside", "around", "acr
 CONDITION_MARKERS = {"unless", "if", "until"}
 STANCE_PREPOSITIONS = {"in", "despite"}
 PRONOUNS = {"PRP", "WP", "WDT", "DT", "EX"}
+OWNER_ENTITIES = {"NORP", "GPE", "ORG"}  # "Turkish efforts", "U.S. plans", "NATO's bid"
 CODER = "events.arguments.v1"  # actors the arguments stand in for: places, unnamed attackers
 PLACE_KINDS = {COUNTRY, CAPITAL}
 NATION_KINDS = {COUNTRY, ADJECTIVE, PLURAL}
@@ -552,6 +553,11 @@ def _inherited_subject(verb: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if child.dep_ not in SUBJECT_LINKS or child.head.i == child.i:
             return None
+        if child.dep_ == "acl" and _on_noun(child):
+            if child.head.lemma_.lower() in word_list("directive_nouns"):
+                return None  # "ignored the UN's call to release them": the addressee's act
+            if (owner := _noun_owner(child.head)) is not None:
+                return owner
         child = child.head
         if _is_passive(child) and child.lower_ not in word_list("stance_participles"):
             agents = [pobj for agent in child.children if agent.dep_ == "agent"
@@ -561,6 +567,24 @@ def _inherited_subject(verb: Token) -> Token | None:
             stance = sibling.dep_ == "nsubjpass" and child.lower_ in word_list("stance_participles")
             if sibling.dep_ == "nsubj" or stance:
                 return _relative_head(sibling)
+    return None
+
+
+def _on_noun(clause: Token) -> bool:
+    """Whether a clause is an infinitive on a noun ("efforts to crack down")."""
+    return clause.head.pos_ == "NOUN" and any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """Whose effort, plan, decision or order a noun is: its named possessor or proper-adjective
+    owner ("Turkish efforts to crack down", "the government's decision to arrest them"); a
+    pronoun's antecedent is left to the clause the noun stands in."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.tag_ not in PRONOUNS | {"PRP$"}:
+            return child
+        if child.dep_ in ("amod", "compound") and child.i < noun.i and (
+                child.pos_ == "PROPN" or child.ent_type_ in OWNER_ENTITIES):
+            return child
     return None
 
 
