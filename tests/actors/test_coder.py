@@ -200,6 +200,36 @@ def test_the_group_without_a_named_organisation_nearby_stays_uncoded(code, text)
     assert not [a for a in code(text).actors if a.text == "The group" and a.country]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the document speaks for whoever said or issued it, one resolved report for the next
+        ("The Kenyan foreign ministry said violence was rising. The report condemned Somali militias.",
+         ("KEN", "GOV")),
+        ("The Kenyan foreign ministry said violence was rising. The report said arrests doubled. Trade fell. "
+         "Prices rose. Schools closed. The report condemned Somali militias.", ("KEN", "GOV")),
+        # the speaker of the sentence, not a subject of what it reports
+        ("The Kenyan foreign ministry said that Somali militias claimed the attacks. The report condemned them.",
+         ("KEN", "GOV")),
+    ],
+)
+def test_the_report_speaks_for_its_issuer(code, text, expected):
+    actor = next(a for a in code(text).actors if a.text == "The report" and a.evidence.start > text.index("."))
+    assert (actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya said violence was rising. Trade fell. Prices rose. Schools closed. Banks shut. Flights stopped. "
+        "The report condemned Somali militias.",  # the issuer too far back
+        "Kenyan police arrested two men. The report condemned Somali militias.",  # nobody said anything
+    ],
+)
+def test_the_report_without_an_issuer_nearby_stays_uncoded(code, text):
+    assert not [a for a in code(text).actors if a.text == "The report" and a.country]
+
+
 def test_pronouns_without_a_person_nearby_are_left_alone(code):
     text = "The storm hit the coast. Residents fled. He was not seen again."
     assert not [a for a in code(text).actors if a.text == "He"]

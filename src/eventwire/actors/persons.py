@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.knowledge import KnowledgeBase
 from eventwire.actors.phrases import LOCATIVE_PREPOSITIONS, Mention
+from eventwire.events.modality import reporting_verbs
 from eventwire.nlp.parse import tokens_of_words
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -25,6 +26,12 @@ HOMELAND_NOUNS = frozenset({"country", "nation", "homeland"})
 # "the group", "the militant organisation": a description that refers back to a named one
 GROUP_NOUNS = frozenset({"group", "organization", "organisation", "militia", "movement", "faction"})
 GROUP_WINDOW = 2  # sentences before the description where its antecedent may be
+# "the report", "the statement": a document that speaks for whoever issued it ("the State
+# Department said ... The report denounced Iran"): the latest actor that said or issued
+# something, within this many sentences before
+DOCUMENT_NOUNS = frozenset({"report", "statement", "communique", "communiqué", "declaration"})
+ISSUING_VERBS = frozenset({"release", "issue", "publish"})
+DOCUMENT_WINDOW = 5
 
 
 def link_persons(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, date: str | None = None) -> list[Mention]:
@@ -65,7 +72,8 @@ def link_persons(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, date: str
         linked.append(mention)
     linked.extend(_untagged_names(doc, linked, known))
     linked.extend(_pronoun_mentions(doc, linked, kb))
-    return _group_descriptions(doc, sorted(linked, key=lambda m: (m.start, m.end)))
+    linked = _group_descriptions(doc, sorted(linked, key=lambda m: (m.start, m.end)))
+    return _document_descriptions(doc, linked)
 
 
 def _group_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -106,6 +114,44 @@ def _named_group_antecedent(token: Token, mentions: list[Mention]) -> Mention | 
     candidates = [m for m in mentions if m.kind == "group" and (m.country or m.sector) and start <= m.start
                   and m.end <= token.i and any(t.pos_ == "PROPN" for t in token.doc[m.start:m.end])]
     return candidates[-1] if candidates else None
+
+
+def _document_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Code "the report" ("the statement") as the latest actor that said or issued something
+    in its sentence or the `DOCUMENT_WINDOW` before ("the State Department said ... The
+    report lauded Kenyan Muslims": the Department lauded them); each resolved one speaks in
+    turn for the next. A document the text codes itself ("the UN report") stays."""
+    by_head = {m.head: index for index, m in enumerate(mentions)}
+    result = list(mentions)
+    for token in doc:
+        if (token.lemma_.lower() not in DOCUMENT_NOUNS or token.tag_ != "NN"
+                or token.dep_ not in SUBJECT_DEPS
+                or not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+                or any(child.dep_ in ("prep", "poss", "compound", "amod") and child.pos_ != "ADJ"
+                       for child in token.children)):
+            continue
+        own = by_head.get(token.i)
+        if own is not None:
+            continue
+        antecedent = _issuer(token, result)
+        if antecedent is not None:
+            result.append(_copy(antecedent, token.left_edge.i, token.i + 1, token.i))
+    return sorted(result, key=lambda m: (m.start, m.end))
+
+
+def _issuer(token: Token, mentions: list[Mention]) -> Mention | None:
+    """The latest mention with a country that is the subject of a sentence's reporting or
+    issuing verb (not of one it reports: "it said that Boko Haram claimed ...") before
+    `token`, within `DOCUMENT_WINDOW` sentences."""
+    start = token.sent.start
+    for _ in range(DOCUMENT_WINDOW):
+        if start > 0:
+            start = token.doc[start - 1].sent.start
+    verbs = reporting_verbs() | ISSUING_VERBS
+    candidates = [m for m in mentions if m.country and start <= m.start and m.end <= token.i
+                  and token.doc[m.head].dep_ in SUBJECT_DEPS and token.doc[m.head].head.dep_ == "ROOT"
+                  and token.doc[m.head].head.lemma_.lower() in verbs]
+    return max(candidates, key=lambda m: m.start, default=None)
 
 
 def _uncoded_organization(mention: Mention) -> bool:
