@@ -76,6 +76,10 @@ BODY = ("The ministry said on Monday that the talks in Geneva would resume next 
         "Nov. 18, 2019 7:04 pm ET",
         "Wednesday, 20th November 2019",
         "1 of 4 A shopper looks at extension cords at a hardware store, Tuesday, Nov. 19, 2019.",
+        "More:",
+        "Related: 7 Strange Signs You're Having an Allergic Reaction",
+        "Roughly 13,000 US troops remain in Afghanistan, 18 years after the invasion [File: Reuters]",
+        "Get breaking science news on monster snakes and more! (Image credit: Future plc)",
     ],
 )
 def test_is_chrome(line: str) -> None:
@@ -104,6 +108,9 @@ def test_is_chrome(line: str) -> None:
         "The file photos were released by the court on Monday.",
         "12 of 15 members voted against the bill.",
         "On Nov. 18, 2019, the army withdrew from the town.",
+        "More: the talks failed, the minister said.",
+        "Related: Iran said it would retaliate.",
+        "The court cited the earlier ruling [file: 2019/44] in its decision.",
     ],
 )
 def test_is_not_chrome(line: str) -> None:
