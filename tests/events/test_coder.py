@@ -184,6 +184,9 @@ def test_codes_no_false_event(code, text, absent):
         ("Egypt will host talks between Israel and Hamas next week.", "CONSULT", "future"),
         ("The army threatened to bomb the rebel villages.", "ASSAULT", "threatened"),
         ("Syria said it would not accept more refugees.", "REJECT", "asserted"),
+        # a retreat refused is a refusal to yield (CAMEO 124), not a retreat
+        ("Trump has said that there is no chance he will step down.", "REJECT", "asserted"),
+        ("Russia will not withdraw its forces from Syria, Putin said.", "REJECT", "asserted"),
         ("Ghana said it will provide aid to Mali.", "AGREE", "asserted"),
         ("Nigeria said it will withdraw its soldiers unless the rebels disarm.", "THREATEN", "asserted"),
         ("Militants plotted to blow up the bridge.", "ASSAULT", "intended"),
@@ -194,6 +197,12 @@ def test_codes_no_false_event(code, text, absent):
 )
 def test_modality_recodes(code, text, event_type, modality):
     assert (event_type, modality) in {(e.type, e.modality) for e in code(text)}
+
+
+def test_a_refused_retreat_is_no_retreat(code):
+    events = code("Russia will not withdraw its forces from Syria, Putin said.")
+    assert [e.cameo for e in events if e.type == "REJECT"] == ["124"]
+    assert "RETREAT" not in {e.type for e in events}
 
 
 @pytest.mark.parametrize(

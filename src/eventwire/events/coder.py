@@ -32,6 +32,7 @@ PRIOR_PREPOSITIONS = {"after", "following", "since"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
 DEMONSTRATE_CAMEO, CRITICIZE_CAMEO, ACCUSE_CAMEO = "141", "111", "112"
 SEIZE_CAMEO, RESTRICT_CAMEO, PHONE_CAMEO, ARREST_CAMEO = "171", "191", "041", "173"
+DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
 HOLDING = {"hold"}  # a person held is detained; talks held took place
@@ -131,6 +132,9 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
         return [_recode(event, lexicon.code(DEMONSTRATE_CAMEO), event.modality), event]
     if event.modality == "negated" and event.type in ("AGREE", "CONCEDE"):
         return [_recode(event, lexicon.code(REJECT_CAMEO), "asserted")]
+    if event.modality == "negated" and event.type == "RETREAT":
+        # CAMEO 124: "will not step down", "refuses to withdraw its troops" decline to yield
+        return [_recode(event, lexicon.code(DECLINE_TO_YIELD_CAMEO), "asserted")]
     if event.modality in ("future", "threatened") and event.sources:
         if conditional:
             return [event, _recode(event, lexicon.code(THREAT_CAMEO), "asserted")]
