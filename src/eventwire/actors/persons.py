@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.knowledge import KnowledgeBase
 from eventwire.actors.phrases import LOCATIVE_PREPOSITIONS, Mention
 from eventwire.events.modality import reporting_verbs
-from eventwire.nlp.parse import tokens_of_words
+from eventwire.nlp.parse import tokens_of_words, tokens_with_lemmas
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they"})
@@ -123,8 +123,8 @@ def _document_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     turn for the next. A document the text codes itself ("the UN report") stays."""
     by_head = {m.head: index for index, m in enumerate(mentions)}
     result = list(mentions)
-    for token in doc:
-        if (token.lemma_.lower() not in DOCUMENT_NOUNS or token.tag_ != "NN"
+    for token in tokens_with_lemmas(doc, DOCUMENT_NOUNS):
+        if (token.tag_ != "NN"
                 or token.dep_ not in SUBJECT_DEPS
                 or not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
                 or any(child.dep_ in ("prep", "poss", "compound", "amod") and child.pos_ != "ADJ"
