@@ -109,6 +109,9 @@ def arguments(ctx):
          (set(), {"KENMIL"})),
         ("Somali rebels killed in the attack.", "killed", (set(), {"SOMREB"})),
         ("Somali rebels killed and wounded Kenyan soldiers.", "wounded", ({"SOMREB"}, {"KENMIL"})),
+        # a relative pronoun stands for its noun, and an apposition's noun for the name it describes
+        ("Mourners buried Amina, a Somali student who was shot by Kenyan police.", "shot",
+         ({"KENCOP"}, {"SOMEDU"})),
         # law enforcement is the police
         ("The Somali journalist was detained by Kenyan law enforcement.", "detained", ({"KENCOP"}, {"SOMJRN"})),
         # a subjectless passive clause hung on another: that clause's subject undergoes the act

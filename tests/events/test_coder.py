@@ -289,6 +289,8 @@ def test_adjective_in_an_event_noun_names_its_source(code):
         ("The three men were sentenced to death on Tuesday.", "a court", "JUD"),
         ("The opposition leader was charged with treason on Friday.", "prosecutors", "JUD"),
         ("Two reporters were deported on Friday.", "authorities", "GOV"),
+        # a participle on the noun that undergoes the act: a reduced relative clause
+        ("Most of those detained on Friday were students.", "police", "COP"),
     ],
 )
 def test_unnamed_source_is_implied(code, text, name, sector):

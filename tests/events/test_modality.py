@@ -30,6 +30,11 @@ from eventwire.events.modality import modality_of
         ("Militants plotted to bomb the bridge.", "bomb", "intended"),
         ("If talks fail, rebels will attack the city.", "attack", "future"),
         ("The army threatened to strike the rebel camps.", "strike", "threatened"),
+        # a conjunct is an act beside its head, not one the head governs; it shares the head's clause
+        ("Activists have been threatened, arrested and prosecuted.", "arrested", "asserted"),
+        ("The rebels threatened and beat the villagers.", "beat", "asserted"),
+        ("Police did not arrest or charge the men.", "charge", "negated"),
+        ("The army threatened to shell and storm the town.", "storm", "threatened"),
         ("The government refused to meet the strikers.", "meet", "negated"),
         ("The two leaders agreed to meet next month.", "meet", "future"),
         ("Police said that rebels attacked the convoy.", "attacked", "reported"),

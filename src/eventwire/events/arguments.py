@@ -217,9 +217,16 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
 
 def _subject_actors(subject: Token, verb: Token, index: ActorIndex) -> list[Actor]:
     """The actors of a subject; of a relative pronoun, those of the noun it stands for, outside
-    the relative clause ("these attacks, that killed 162 people")."""
+    the relative clause ("these attacks, that killed 162 people"), or of the name that noun
+    is in apposition to."""
     head = _relative_head(subject)
-    return actors_of(head, index) if head is subject else _outside(actors_of(head, index), verb)
+    if head is subject:
+        return actors_of(head, index)
+    found = _outside(actors_of(head, index), verb)
+    if not found and head.dep_ == "appos":
+        # "Farkhunda, a woman who was beaten to death": the apposition describes the name
+        found = _outside(actors_of(head.head, index), verb)
+    return found
 
 
 def _hyphenated(token: Token) -> bool:

@@ -225,7 +225,9 @@ def _candidates(token: Token, pos: str, lexicon: Lexicon) -> tuple[Trigger, ...]
 
 def _has_patient(token: Token) -> bool:
     """Whether the act names whom it is done to: "dozens were arrested", "detained two men",
-    "the arrest of the suspect"."""
+    "the arrest of the suspect", "those detained Monday"."""
+    if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True  # a participle clause on the noun that undergoes the act
     return any(child.dep_ in ("dobj", "nsubjpass") or child.dep_ == "prep" and child.lower_ == "of"
                and token.pos_ == "NOUN" for child in token.children)
 

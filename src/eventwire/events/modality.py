@@ -84,7 +84,10 @@ def _governing_modality(trigger: Token, cues: dict[tuple[str, str], str]) -> str
         if head is child or child.dep_ not in CLAUSE_LINKS or _relative(child):
             break
         if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-            governed = cues.get((head.lemma_.lower(), "governor")) or _hedged(child, head, cues)
+            # a conjunct shares its head's clause ("did not arrest or charge them"), not what
+            # the head governs: "were threatened, arrested and prosecuted" is three acts
+            governed = None if child.dep_ == "conj" else (cues.get((head.lemma_.lower(), "governor"))
+                                                          or _hedged(child, head, cues))
             clause = _clause_modality(head, cues)
             if not governed and clause is None and _purpose(child, head) and not _definite(trigger):
                 clause = "intended"
