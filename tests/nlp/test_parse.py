@@ -41,8 +41,8 @@ def test_model_name(ctx) -> None:
     # a headline glued to the dateline of a page dump, then the story: three sentences
     ("Kenyan Court Frees Somali Journalists-NAIROBI —\xa0-A court in Kenya freed two Somali journalists on "
      "Monday. They had been held for a week.",
-     ["Kenyan Court Frees Somali Journalists-", "NAIROBI —",
-      "-A court in Kenya freed two Somali journalists on Monday.", "They had been held for a week."]),
+     ["Kenyan Court Frees Somali Journalists-", "NAIROBI —\xa0-",
+      "A court in Kenya freed two Somali journalists on Monday.", "They had been held for a week."]),
     # a dateline of several words stays one sentence
     ("ST. LOUIS, MO. — Voters lined up early on Tuesday.", ["ST. LOUIS, MO. —", "Voters lined up early on Tuesday."]),
     # capitals inside a sentence before a dash are no dateline
@@ -52,6 +52,15 @@ def test_model_name(ctx) -> None:
 def test_a_dateline_stands_alone(ctx, text, expected) -> None:
     article = parse(Article(id="a", source="s", text=text), ctx)
     assert [s.text for s in article.sentences] == expected
+
+
+def test_a_hyphen_glued_to_a_word_is_split_off(ctx) -> None:
+    # the paragraphs of a dump joined by a dash: the story's first word is read as a word
+    doc = ctx.nlp("NAIROBI —\xa0-After a long meeting, the two leaders signed a deal.")
+    after = next(token for token in doc if token.lower_ == "after")
+    assert after.nbor(-1).text == "-" and after.pos_ == "ADP"
+    # hyphens inside words and before numbers stay where they are
+    assert [t.text for t in ctx.nlp.tokenizer("a -5 degree day")] == ["a", "-5", "degree", "day"]
 
 
 @pytest.mark.parametrize("text", [ARTICLE, "One sentence only", "Headline\n\nFirst paragraph. Second sentence here.", ""])

