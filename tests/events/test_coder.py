@@ -81,6 +81,9 @@ def summary(events, *, happened_only=True):
          ("CONSULT", {"KEN", "UGA"}, set())),
         # an arrest of someone needs no named party: it implies the police
         ("Dozens more were detained on Monday and face prosecution.", ("COERCE", set(), set())),
+        # people rounded up are arrested; a massacre is an assault
+        ("Philippine police rounded up dozens of men in Manila on Friday.", ("COERCE", {"PHL"}, {"PHL"})),
+        ("Congolese troops massacred 40 villagers in Kasai in March.", ("ASSAULT", {"COD"}, {"COD"})),
         # a person held is in custody
         ("Kenyan officials said dozens of prisoners are still being held in Nairobi.", ("COERCE", set(), set())),
         # a person captured is arrested; a stronghold captured is fought for
@@ -166,6 +169,8 @@ def test_codes_the_main_event(code, text, expected):
         ("Turkey hosts three million Syrian refugees.", {"CONSULT"}),
         # what private parties do for each other is no political event
         ("A local company, Bethlehem Steel, provided the cables for an elevator that takes tourists up.", {"AID"}),
+        # a figure rounded up is no arrest
+        ("The Kenyan budget figures were rounded up to the nearest shilling.", {"COERCE"}),
         # "set" is arson only when what it sets is fire
         ("The Nigerian government set a date for the talks.", {"ASSAULT", "PROTEST"}),
         ("The minister sent a letter to the troops.", {"MOBILIZE"}),

@@ -36,6 +36,7 @@ DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
 HOLDING = {"hold"}  # a person held is detained; talks held took place
+ROUNDING = {"round"}  # people rounded up are arrested when the text names them
 HOST_CAMEO = "043"
 PERSONAL = {"he", "she", "him", "her"}
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
@@ -83,6 +84,8 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
         sources, targets = (_not_trigger(actors, token) for actors in find_arguments(anchor, index, places=not phoned))
         if phoned and not _partnered(sources, targets):
             continue  # "speaking by phone from Oman", "made a phone call at the airport"
+        if trigger.lemma in ROUNDING and not any(actor.sector for actor in targets):
+            continue  # "dozens of men were rounded up", not "the Kenyan figures were rounded up"
         if trigger.plover in MEANS_TYPES:
             targets = _not_own_forces(targets, sources)
         if trigger.plover not in MATERIAL_CONFLICT:
