@@ -24,6 +24,9 @@ from eventwire.events.modality import modality_of
         # a definite event a verb of comment takes as object took place
         ("The party declined to condemn the airstrikes.", "airstrikes", "asserted"),
         ("Leaders agreed to postpone the demonstration.", "demonstration", "future"),
+        # what is cancelled does not take place; what is postponed is still to come
+        ("The Brazilian president canceled a visit to Washington.", "visit", "negated"),
+        ("The union postponed the strike until next week.", "strike", "future"),
         # issue 11: so does one a clause is about, whatever the clause's own negation
         ("Iraq said it was not consulted about the strike that killed the general.", "strike", "asserted"),
         ("Officials would not comment on the attack.", "attack", "asserted"),
