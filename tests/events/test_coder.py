@@ -169,6 +169,10 @@ def test_codes_the_main_event(code, text, expected):
         ("Turkey hosts three million Syrian refugees.", {"CONSULT"}),
         # what private parties do for each other is no political event
         ("A local company, Bethlehem Steel, provided the cables for an elevator that takes tourists up.", {"AID"}),
+        # a fight without an enemy is no assault: a disease, a disaster, a social ill, tears
+        ("The Kenyan government is fighting corruption in the police.", {"ASSAULT", "PROTEST"}),
+        ("Greek sailors battled gale-force winds near Crete.", {"ASSAULT", "PROTEST"}),
+        ("The Kenyan women fought back tears as they described their sons.", {"ASSAULT", "PROTEST"}),
         # a figure rounded up is no arrest
         ("The Kenyan budget figures were rounded up to the nearest shilling.", {"COERCE"}),
         # "set" is arson only when what it sets is fire
