@@ -28,6 +28,9 @@ import pytest
         ("Turkey said its soldiers were attacked by Syrian forces in Idlib.", "its soldiers", ("TUR", "MIL")),
         ("Iran said its forces fired missiles at US bases in Iraq.", "its forces", ("IRN", "MIL")),
         ("Washington said it would withdraw its troops from Iraq.", "its troops", ("USA", "MIL")),
+        # a place inside an event the clause only names is where that event was, not this one
+        ("Protesters angry over the execution of a cleric in Saudi Arabia stormed an embassy in Tehran.",
+         "Protesters", ("IRN", "CVL")),
         # a bare conjunct shares the first conjunct's country
         ("Syrian tanks and helicopters shelled the town.", "helicopters", ("SYR", "MIL")),
         # ethnic groups are coded where they live

@@ -31,6 +31,9 @@ def arguments(ctx):
         ("Protesters mourned the Iranian general's assassination.", "assassination", (set(), {"IRNMIL"})),
         ("Crowds gathered after the Egyptian minister's arrest.", "arrest", (set(), {"EGYGOV"})),
         ("Israel's airstrike hit the port.", "airstrike", ({"ISRMIL"}, set())),
+        # a verb the tagger read as a noun keeps its subject ("talks" in a photo caption)
+        ("Afghan Foreign Minister Salahuddin Rabbani, right, talks with Pakistan's Foreign Minister Sartaj Aziz, left,"
+         " in Islamabad.", "talks", ({"AFGGOV"}, {"PAKGOV"})),
         # the subject of a demanded clause is the target, not what the clause is about
         ("Japan demanded that China release the fishermen to Taiwan.", "demanded", ({"JPN"}, {"CHN"})),
         # a threat falls on the party the condition names

@@ -25,6 +25,7 @@ from eventwire.actors.knowledge import (
     unattributed_means,
 )
 from eventwire.actors.phrases import AFFILIATION_PREFIXES, Mention, _climb, _is_location
+from eventwire.events.lexicon import lemmas, load_lexicon, word_list
 from eventwire.nlp.parse import tokens_with_lemmas
 
 # an organisation's nationality does not set a scene: "AP" reports from anywhere, "Hezbollah
@@ -124,9 +125,24 @@ def _named_countries(doc: Doc | Span, kb: KnowledgeBase) -> dict[int, dict[str, 
             continue
         clauses = named.setdefault(span.sent.start, {}).setdefault(entry.country, set())
         top = _climb(span.root)[-1]
-        if _is_location(top):
+        if _is_location(top) and _locates_clause(top):
             clauses.add(_clause(top).i)
     return named
+
+
+def _locates_clause(place: Token) -> bool:
+    """Whether a place after a locative preposition tells where its clause happens, not where
+    an event the clause only names did: "upset over the execution of a cleric in Saudi Arabia
+    set fire to the embassy in Tehran" happens in Tehran; "swore to gain control of villages
+    near Macedonia's border" still near Macedonia."""
+    lexicon = load_lexicon()
+    token = place.head.head
+    while token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+        words = lemmas(token)
+        if any(lexicon.candidates(lemma, "NOUN") for lemma in words) or not word_list("patient_nouns").isdisjoint(words):
+            return False
+        token = token.head.head if token.dep_ == "pobj" else token.head
+    return True
 
 
 def _clause_scene(doc: Doc, mention: Mention, named: dict[int, dict[str, set[int]]]) -> str | None:

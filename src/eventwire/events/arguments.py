@@ -103,7 +103,7 @@ def find_arguments(trigger: Token, index: ActorIndex, *, places: bool = True) ->
     False (the place of a phone call is not the one called). Without a source, a bomb or
     blast that carried the attack out stands for an unidentified armed force (UAF).
     """
-    if trigger.pos_ == "NOUN":
+    if trigger.pos_ == "NOUN" and not _governs_subject(trigger):
         sources, targets = _noun_arguments(trigger, index)
     else:
         sources, targets = _verb_arguments(trigger, index)
@@ -115,6 +115,12 @@ def find_arguments(trigger: Token, index: ActorIndex, *, places: bool = True) ->
         if opposed or places:
             targets = opposed or places
     return sources, targets
+
+
+def _governs_subject(noun: Token) -> bool:
+    """Whether a word tagged as a noun has a subject, so is a verb the tagger misread:
+    "Rabbani, right, talks with Aziz"."""
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in noun.children)
 
 
 def _countries(actors: list[Actor]) -> set[str]:
