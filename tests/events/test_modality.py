@@ -33,6 +33,9 @@ from eventwire.events.modality import modality_of
         ("Militants plotted to bomb the bridge.", "bomb", "intended"),
         ("If talks fail, rebels will attack the city.", "attack", "future"),
         ("The army threatened to strike the rebel camps.", "strike", "threatened"),
+        # a participle on a subject tells how it came to be, not what the verb hedges or plans
+        ("The men detained on Monday are suspected of belonging to a militant cell.", "detained", "asserted"),
+        ("The men detained on Monday are suspected of attacking a police station.", "attacking", "hypothetical"),
         # a conjunct is an act beside its head, not one the head governs; it shares the head's clause
         ("Activists have been threatened, arrested and prosecuted.", "arrested", "asserted"),
         ("The rebels threatened and beat the villagers.", "beat", "asserted"),

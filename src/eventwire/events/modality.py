@@ -33,6 +33,7 @@ RANKING = {"first", "last", "latest", "only", "second", "third", "next"}
 # "not just", "not only": additive focus, not negation.
 ADDITIVE = {"just", "only", "merely", "simply", "solely"}
 MAX_CLIMB = 4
+SUBJECT_LINKS = {"nsubj", "nsubjpass"}
 
 
 @cache
@@ -83,6 +84,9 @@ def _governing_modality(trigger: Token, cues: dict[tuple[str, str], str]) -> str
     for _ in range(MAX_CLIMB):
         if head is child or child.dep_ not in CLAUSE_LINKS or _relative(child):
             break
+        if child.dep_ in SUBJECT_LINKS and child.i != trigger.i and any(
+                t.dep_ == "acl" and (t.i == trigger.i or t.is_ancestor(trigger)) for t in child.children):
+            break  # "those detained Monday are suspected of ...": the verb says what they are, not how they came to be
         if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             # a conjunct shares its head's clause ("did not arrest or charge them"), not what
             # the head governs: "were threatened, arrested and prosecuted" is three acts
