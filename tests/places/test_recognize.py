@@ -34,6 +34,9 @@ def test_local_places(resolve, text, mention, country):
         ("The attack was a new blow to Eta, officials said.", {"Eta"}),
         # a bracketed abbreviation of the words before it
         ("A bomb hit the car of the District Commissioner (DC) in Kismayo.", {"DC"}),
+        # the surname of a person the article names in full is that person (one sense per article)
+        ("Egyptian striker Mohamed Salah plays for Liverpool. His dream is to be the next Salah, who rose to"
+         " stardom in the English Premier League.", {"Salah"}),
     ],
 )
 def test_context_does_not_make_names_places(resolve, text, not_places):

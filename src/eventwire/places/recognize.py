@@ -86,8 +86,25 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = _without_overlaps([m for m in mentions if name_key(m.text) not in generic])
     mentions = _without_overlaps(mentions + _repeated(doc, mentions, text, capitalised))
     mentions = _without_overlaps(mentions + _modifier_adjectives(doc, mentions, gazetteer, text, capitalised))
+    surnames = _surnames(doc)
     return [dataclasses.replace(m, modifier=True) if _is_wide_modifier(doc, m) else m for m in mentions
-            if not _spells_out_before(doc, m)]
+            if not _spells_out_before(doc, m) and not _names_person(doc, m, surnames)]
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The last names of the people the article names in full ("Mohamed Salah", "Charlie Chen")."""
+    return frozenset(ent[-1].text for ent in doc.ents
+                     if ent.label_ == "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent))
+
+
+def _names_person(doc: Doc, mention: Mention, surnames: frozenset[str]) -> bool:
+    """Whether a one-word name is the surname of a person the article names in full, and
+    neither the words around it nor its prominence say it is a place here: "Salah joined the
+    club" after "Mohamed Salah" (one sense per article), not "Washington" or "in Salah"."""
+    if mention.text not in surnames or any(is_strong(c) and c.kind != ALTERNATE for c in mention.candidates):
+        return False
+    span = doc.char_span(mention.start, mention.end)
+    return span is not None and len(span) == 1 and not in_place_context(span)
 
 
 def _trimmed(mention: Mention) -> Mention:
