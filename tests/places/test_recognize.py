@@ -37,6 +37,8 @@ def test_local_places(resolve, text, mention, country):
         # the surname of a person the article names in full is that person (one sense per article)
         ("Egyptian striker Mohamed Salah plays for Liverpool. His dream is to be the next Salah, who rose to"
          " stardom in the English Premier League.", {"Salah"}),
+        # and so is a one-word name that says something
+        ("Guhdar fled Iraq in 2016. Guhdar said the camp in Greece was cold.", {"Guhdar"}),
     ],
 )
 def test_context_does_not_make_names_places(resolve, text, not_places):

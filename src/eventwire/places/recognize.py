@@ -21,7 +21,8 @@ from spacy.attrs import IDX, IS_ALPHA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.parse import doc_text
+from eventwire.events.modality import reporting_verbs
+from eventwire.nlp.parse import doc_text, tokens_with_lemmas
 from eventwire.places.build import ALTERNATE
 from eventwire.places.gazetteer import Candidate, Gazetteer
 from eventwire.places.names import name_key
@@ -92,15 +93,19 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _surnames(doc: Doc) -> frozenset[str]:
-    """The last names of the people the article names in full ("Mohamed Salah", "Charlie Chen")."""
-    return frozenset(ent[-1].text for ent in doc.ents
-                     if ent.label_ == "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent))
+    """The names of people in the article: the last names of those it names in full
+    ("Mohamed Salah", "Charlie Chen") and the one-word names that say something ("Guhdar said")."""
+    full = {ent[-1].text for ent in doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)}
+    speakers = {subject.text for verb in tokens_with_lemmas(doc, reporting_verbs()) for subject in verb.children
+                if subject.dep_ == "nsubj" and subject.pos_ == "PROPN" and not subject.n_lefts and not subject.n_rights}
+    return frozenset(full | speakers)
 
 
 def _names_person(doc: Doc, mention: Mention, surnames: frozenset[str]) -> bool:
-    """Whether a one-word name is the surname of a person the article names in full, and
-    neither the words around it nor its prominence say it is a place here: "Salah joined the
-    club" after "Mohamed Salah" (one sense per article), not "Washington" or "in Salah"."""
+    """Whether a one-word name is a person's (`_surnames`), and neither the words around it
+    nor its prominence say it is a place here: "Salah joined the club" after "Mohamed Salah",
+    every "Guhdar" where "Guhdar said" (one sense per article); not "Washington", "in Salah"."""
     if mention.text not in surnames or any(is_strong(c) and c.kind != ALTERNATE for c in mention.candidates):
         return False
     span = doc.char_span(mention.start, mention.end)
