@@ -293,6 +293,8 @@ def test_adjective_in_an_event_noun_names_its_source(code):
         ("Protests were held outside the town hall.", "protesters", "CVL"),
         ("A mass demonstration took place in the square.", "protesters", "CVL"),
         ("A man was shot dead outside his house.", "unidentified attackers", "UAF"),
+        # gunshot wounds on a body found are an attack by someone
+        ("The body of a man with gunshot wounds was found by a road.", "unidentified attackers", "UAF"),
         # issue 11: what only the state does implies its agent
         ("Two journalists were arrested outside the town hall.", "police", "COP"),
         ("The three men were sentenced to death on Tuesday.", "a court", "JUD"),
