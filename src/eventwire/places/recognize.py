@@ -87,12 +87,12 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = _without_overlaps([m for m in mentions if name_key(m.text) not in generic])
     mentions = _without_overlaps(mentions + _repeated(doc, mentions, text, capitalised))
     mentions = _without_overlaps(mentions + _modifier_adjectives(doc, mentions, gazetteer, text, capitalised))
-    surnames = _surnames(doc)
+    names = _person_names(doc)
     return [dataclasses.replace(m, modifier=True) if _is_wide_modifier(doc, m) else m for m in mentions
-            if not _spells_out_before(doc, m) and not _names_person(doc, m, surnames)]
+            if not _spells_out_before(doc, m) and not _names_person(doc, m, names)]
 
 
-def _surnames(doc: Doc) -> frozenset[str]:
+def _person_names(doc: Doc) -> frozenset[str]:
     """The names of people in the article: the last names of those it names in full
     ("Mohamed Salah", "Charlie Chen") and the one-word names that say something ("Guhdar said")."""
     full = {ent[-1].text for ent in doc.ents
@@ -102,11 +102,11 @@ def _surnames(doc: Doc) -> frozenset[str]:
     return frozenset(full | speakers)
 
 
-def _names_person(doc: Doc, mention: Mention, surnames: frozenset[str]) -> bool:
-    """Whether a one-word name is a person's (`_surnames`), and neither the words around it
+def _names_person(doc: Doc, mention: Mention, names: frozenset[str]) -> bool:
+    """Whether a one-word name is a person's (`_person_names`), and neither the words around it
     nor its prominence say it is a place here: "Salah joined the club" after "Mohamed Salah",
     every "Guhdar" where "Guhdar said" (one sense per article); not "Washington", "in Salah"."""
-    if mention.text not in surnames or any(is_strong(c) and c.kind != ALTERNATE for c in mention.candidates):
+    if mention.text not in names or any(is_strong(c) and c.kind != ALTERNATE for c in mention.candidates):
         return False
     span = doc.char_span(mention.start, mention.end)
     return span is not None and len(span) == 1 and not in_place_context(span)
