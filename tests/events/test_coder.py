@@ -81,9 +81,11 @@ def summary(events, *, happened_only=True):
          ("CONSULT", {"KEN", "UGA"}, set())),
         # an arrest of someone needs no named party: it implies the police
         ("Dozens more were detained on Monday and face prosecution.", ("COERCE", set(), set())),
-        # people rounded up are arrested; a massacre is an assault
+        # people rounded up are arrested; a massacre or a genocide is an assault
         ("Philippine police rounded up dozens of men in Manila on Friday.", ("COERCE", {"PHL"}, {"PHL"})),
         ("Congolese troops massacred 40 villagers in Kasai in March.", ("ASSAULT", {"COD"}, {"COD"})),
+        ("Islamic State jihadists committed what Iraqi officials believe to be genocide against Yazidis in Sinjar.",
+         ("ASSAULT", set(), set())),
         # a person held is in custody
         ("Kenyan officials said dozens of prisoners are still being held in Nairobi.", ("COERCE", set(), set())),
         # a person captured is arrested; a stronghold captured is fought for
