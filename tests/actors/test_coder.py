@@ -51,6 +51,11 @@ from eventwire.registry import get_coder
         ("Protesters blocked the highway.", "Protesters", (None, "CVL")),
         ("The police fired tear gas.", "The police", (None, "COP")),
         ("Unidentified gunmen killed two villagers.", "Unidentified gunmen", (None, "UAF")),
+        # a group named by what it is: rights groups, religious groups, extremist groups
+        ("Human rights groups condemned the verdict.", "Human rights groups", (None, "SOC")),
+        ("Rights groups say many remain behind bars.", "Rights groups", (None, "SOC")),
+        ("Religious groups protested the new law.", "Religious groups", (None, "REL")),
+        ("Extremist groups recruit women online.", "Extremist groups", (None, "REB")),
     ],
 )
 def test_noun_phrases_are_coded(codes, text, mention, expected):
