@@ -123,6 +123,10 @@ def test_capitals_and_seats_of_power_act_as_governments(codes, text, mention, ex
         ("Dozens were arrested at the Kremlin gates in Moscow.", "Moscow"),
         ("Baghdad airport was closed.", "Baghdad"),
         ("The two presidents met at the Kremlin.", "the Kremlin"),
+        # a place that names the power seated there is a location where it names the scene
+        ("The Brussels bombings killed 32 people.", "Brussels"),
+        ("Look how the Paris and Brussels attacks shocked France.", "Brussels"),
+        ("The Westminster attack killed four people.", "Westminster"),
     ],
 )
 def test_capitals_as_locations_are_not_actors(codes, text, place):

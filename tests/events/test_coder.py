@@ -374,3 +374,9 @@ def test_withdrawn_troops_still_retreat(code):
     events = summary(code("Russia withdrew its troops from Georgia."))
     assert any(t == "RETREAT" for t, _, _ in events), events
     assert not any(t == "SANCTION" for t, _, _ in events), events
+
+
+def test_a_place_that_seats_an_organisation_is_no_target(code):
+    # the place of a protest stands for its target, but a protest in Brussels is not one against the EU
+    found = summary(code("Thousands protested in Brussels against the treaty."))
+    assert found and all("IGO" not in targets for _, _, targets in found), found

@@ -451,7 +451,7 @@ def _known_countries(span: Span, kinds: set[str]) -> list[Actor]:
     sentence = _sentence_number(span[0])
     found = []
     for match, entry in kb.match(span):
-        if entry.type in kinds and entry.country:
+        if entry.type in kinds and entry.country and entry.country != "IGO":  # a place is in no IGO: "in Brussels"
             evidence = Evidence(sentence, match.start_char, match.end_char, CODER, kb.version)
             found.append(Actor(match.text, entry.name, entry.country, None, "state", evidence))
     return found
