@@ -84,6 +84,7 @@ def summary(events, *, happened_only=True):
         # people rounded up are arrested; a massacre or a genocide is an assault
         ("Philippine police rounded up dozens of men in Manila on Friday.", ("COERCE", {"PHL"}, {"PHL"})),
         ("Congolese troops massacred 40 villagers in Kasai in March.", ("ASSAULT", {"COD"}, {"COD"})),
+        ("A Syrian airstrike collapsed their house in Idlib, killing his brother.", ("ASSAULT", {"SYR"}, set())),
         ("Islamic State jihadists committed what Iraqi officials believe to be genocide against Yazidis in Sinjar.",
          ("ASSAULT", set(), set())),
         # a person held is in custody
@@ -122,6 +123,10 @@ def test_codes_the_main_event(code, text, expected):
         ("Negotiators struck a deal on Tuesday.", {"ASSAULT"}),
         # violence in words only
         ("The senator's campaign avoided personal attacks.", {"ASSAULT"}),
+        # deaths in a crash or a collapse no one caused
+        ("Three weeks after the flight crashed into the sea killing all 66 people on board, theories abound.",
+         {"ASSAULT"}),
+        ("The old bridge collapsed on Monday, killing nine people.", {"ASSAULT"}),
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         # a plot is intended, not carried out
         ("Militants plotted to blow up the bridge.", {"ASSAULT"}),

@@ -265,11 +265,16 @@ def _person_patient(token: Token, roles: frozenset[str]) -> bool:
 
 
 def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
-    """ "A boat capsized, killing 170", "the earthquake killed ten": deaths no one inflicted."""
+    """ "A boat capsized, killing 170", "the earthquake killed ten", "the plane crashed into
+    the sea, killing all 66": deaths no one inflicted (a crash or a collapse that no one
+    caused, not "an airstrike collapsed their house, killing ...")."""
     words = lexicon.word_lists["mishaps"]
     clause = token
     for _ in range(MAX_CLAUSE_CLIMB):
         if any(child.dep_ == "nsubj" and child.lemma_.lower() in words for child in clause.children):
+            return True
+        if clause is not token and clause.pos_ == "VERB" and clause.lemma_.lower() in words and not any(
+                child.dep_ == "dobj" for child in clause.children):
             return True
         if clause.dep_ not in ("advcl", "xcomp", "conj") or clause.head is clause:
             return False
