@@ -85,6 +85,8 @@ def summary(events, *, happened_only=True):
         ("Philippine police rounded up dozens of men in Manila on Friday.", ("COERCE", {"PHL"}, {"PHL"})),
         ("Congolese troops massacred 40 villagers in Kasai in March.", ("ASSAULT", {"COD"}, {"COD"})),
         ("A Syrian airstrike collapsed their house in Idlib, killing his brother.", ("ASSAULT", {"SYR"}, set())),
+        ("Israeli forces fired rubber bullets at Palestinian fishermen in their boats off Gaza.",
+         ("ASSAULT", {"ISR"}, {"PSE"})),
         ("Islamic State jihadists committed what Iraqi officials believe to be genocide against Yazidis in Sinjar.",
          ("ASSAULT", set(), set())),
         # a person held is in custody
@@ -127,6 +129,8 @@ def test_codes_the_main_event(code, text, expected):
         ("Three weeks after the flight crashed into the sea killing all 66 people on board, theories abound.",
          {"ASSAULT"}),
         ("The old bridge collapsed on Monday, killing nine people.", {"ASSAULT"}),
+        ("Two Kenyan soldiers have been killed in a helicopter crash in Somalia, the army said.", {"ASSAULT"}),
+        ("Three people were injured in the accident on the highway.", {"ASSAULT"}),
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         # a plot is intended, not carried out
         ("Militants plotted to blow up the bridge.", {"ASSAULT"}),

@@ -266,13 +266,18 @@ def _person_patient(token: Token, roles: frozenset[str]) -> bool:
 
 def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
     """ "A boat capsized, killing 170", "the earthquake killed ten", "the plane crashed into
-    the sea, killing all 66": deaths no one inflicted (a crash or a collapse that no one
+    the sea, killing all 66", "killed in a helicopter crash": deaths no one inflicted (a crash or a collapse that no one
     caused, not "an airstrike collapsed their house, killing ...")."""
     words = lexicon.word_lists["mishaps"]
+    subjects = words | lexicon.word_lists["craft"]
     clause = token
     for _ in range(MAX_CLAUSE_CLIMB):
-        if any(child.dep_ == "nsubj" and child.lemma_.lower() in words for child in clause.children):
+        if any(child.dep_ == "nsubj" and child.lemma_.lower() in subjects for child in clause.children):
             return True
+        if any(child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by") and any(
+                pobj.dep_ == "pobj" and pobj.lemma_.lower() in words for pobj in child.children)
+               for child in clause.children):
+            return True  # "were killed in a helicopter crash", "injured in the accident"
         if clause is not token and clause.pos_ == "VERB" and clause.lemma_.lower() in words and not any(
                 child.dep_ == "dobj" for child in clause.children):
             return True
