@@ -8,6 +8,10 @@ from eventwire.events.modality import modality_of
     [
         ("Rebels attacked the convoy on Monday.", "attacked", "asserted"),
         ("Rebels did not attack the convoy.", "attack", "negated"),
+        # a conjunct in the past tense does not share its head's auxiliary
+        ("Many will deplore that decision and were repelled when a man was set on fire last week.", "set", "asserted"),
+        ("The army did not attack the village but shelled the town.", "shelled", "asserted"),
+        ("Police will arrest and charge the suspects.", "charge", "future"),
         # negations compose: what was not stopped, or what someone failed to stop, took place
         ("Police stopped the attack on the embassy.", "attack", "negated"),
         ("Police failed to stop the attack on the embassy.", "attack", "asserted"),

@@ -92,7 +92,7 @@ def _governing_modality(trigger: Token, cues: dict[tuple[str, str], str]) -> str
             # the head governs: "were threatened, arrested and prosecuted" is three acts
             governed = None if child.dep_ == "conj" else (cues.get((head.lemma_.lower(), "governor"))
                                                           or _hedged(child, head, cues))
-            clause = _clause_modality(head, cues)
+            clause = None if _own_tense(child) else _clause_modality(head, cues)
             if not governed and clause is None and _purpose(child, head) and not _definite(trigger):
                 clause = "intended"
             for found in (governed, clause):
@@ -108,6 +108,14 @@ def _governing_modality(trigger: Token, cues: dict[tuple[str, str], str]) -> str
     if reported or _has_according_to(trigger):
         return "reported"
     return None
+
+
+def _own_tense(conjunct: Token) -> bool:
+    """Whether a conjunct verb states its own tense, so does not share its head's auxiliary:
+    "will deplore that decision and *were* repelled when a man was set on fire" (not "will
+    arrest and charge them")."""
+    return conjunct.dep_ == "conj" and conjunct.pos_ in ("VERB", "AUX") and (
+        conjunct.tag_ == "VBD" or any(child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD" for child in conjunct.children))
 
 
 def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | None:
