@@ -114,8 +114,10 @@ def _own_tense(conjunct: Token) -> bool:
     """Whether a conjunct verb states its own tense, so does not share its head's auxiliary:
     "will deplore that decision and *were* repelled when a man was set on fire" (not "will
     arrest and charge them")."""
-    return conjunct.dep_ == "conj" and conjunct.pos_ in ("VERB", "AUX") and (
-        conjunct.tag_ == "VBD" or any(child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD" for child in conjunct.children))
+    if conjunct.dep_ != "conj" or conjunct.pos_ not in ("VERB", "AUX"):
+        return False
+    return conjunct.tag_ == "VBD" or any(
+        child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD" for child in conjunct.children)
 
 
 def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | None:
