@@ -84,6 +84,7 @@ def summary(events, *, happened_only=True):
         # people rounded up are arrested; a massacre or a genocide is an assault
         ("Philippine police rounded up dozens of men in Manila on Friday.", ("COERCE", {"PHL"}, {"PHL"})),
         ("Congolese troops massacred 40 villagers in Kasai in March.", ("ASSAULT", {"COD"}, {"COD"})),
+        ("Nigerian troops carried out raids on three villages in Borno.", ("ASSAULT", {"NGA"}, set())),
         ("A Syrian airstrike collapsed their house in Idlib, killing his brother.", ("ASSAULT", {"SYR"}, set())),
         ("Israeli forces fired rubber bullets at Palestinian fishermen in their boats off Gaza.",
          ("ASSAULT", {"ISR"}, {"PSE"})),
@@ -129,6 +130,9 @@ def test_codes_the_main_event(code, text, expected):
         ("Three weeks after the flight crashed into the sea killing all 66 people on board, theories abound.",
          {"ASSAULT"}),
         ("The old bridge collapsed on Monday, killing nine people.", {"ASSAULT"}),
+        # "carry out" is an attack only when what is carried out is one
+        ("Having carried out a compulsory purchase of the house, Austria will invite architects.", {"ASSAULT"}),
+        ("The ministry carried out a review of the budget.", {"ASSAULT"}),
         ("Two Kenyan soldiers have been killed in a helicopter crash in Somalia, the army said.", {"ASSAULT"}),
         ("Three people were injured in the accident on the highway.", {"ASSAULT"}),
         ("The court struck down the law on Friday.", {"ASSAULT"}),
