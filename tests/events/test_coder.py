@@ -85,6 +85,8 @@ def summary(events, *, happened_only=True):
         ("Philippine police rounded up dozens of men in Manila on Friday.", ("COERCE", {"PHL"}, {"PHL"})),
         ("Congolese troops massacred 40 villagers in Kasai in March.", ("ASSAULT", {"COD"}, {"COD"})),
         ("Nigerian troops carried out raids on three villages in Borno.", ("ASSAULT", {"NGA"}, set())),
+        ("Sweden recognized Palestine in 2014.", ("SUPPORT", {"SWE"}, {"PSE"})),
+        ("Russia recognized the independence of Abkhazia.", ("SUPPORT", {"RUS"}, set())),
         ("A Syrian airstrike collapsed their house in Idlib, killing his brother.", ("ASSAULT", {"SYR"}, set())),
         ("Israeli forces fired rubber bullets at Palestinian fishermen in their boats off Gaza.",
          ("ASSAULT", {"ISR"}, {"PSE"})),
@@ -133,6 +135,9 @@ def test_codes_the_main_event(code, text, expected):
         # "carry out" is an attack only when what is carried out is one
         ("Having carried out a compulsory purchase of the house, Austria will invite architects.", {"ASSAULT"}),
         ("The ministry carried out a review of the budget.", {"ASSAULT"}),
+        # acknowledging a fact or a danger is no diplomatic recognition
+        ("Recent governments have recognized that Austrians were also perpetrators of Nazi crimes.", {"SUPPORT"}),
+        ("The minister recognized the danger of a new war on Monday.", {"SUPPORT"}),
         ("Two Kenyan soldiers have been killed in a helicopter crash in Somalia, the army said.", {"ASSAULT"}),
         ("Three people were injured in the accident on the highway.", {"ASSAULT"}),
         ("The court struck down the law on Friday.", {"ASSAULT"}),

@@ -38,6 +38,8 @@ GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed,
 HOLDING = {"hold"}  # a person held is detained; talks held took place
 ROUNDING = {"round"}  # people rounded up are arrested when the text names them
 HOST_CAMEO = "043"
+RECOGNIZE_CAMEO = "054"
+PARTY_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
 PERSONAL = {"he", "she", "him", "her"}
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MAX_CLAUSE_CLIMB = 3
@@ -197,6 +199,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             continue
         if trigger.lemma in CAPTURING and _person_patient(token, lexicon.word_lists["captives"]):
             return lexicon.code(ARREST_CAMEO)  # "captured the chief suspect", "Abdeslam, who was captured"
+        if trigger.cameo == RECOGNIZE_CAMEO and token.pos_ == "VERB" and not _recognized_party(token, lexicon):
+            return None  # "recognized that Austrians were also perpetrators", "recognize the danger"
         if trigger.lemma in HOLDING and not _held(token, lexicon):
             return None  # "talks were held", "held him responsible"
         if trigger.lemma in GREETING:
@@ -242,6 +246,21 @@ def _held(token: Token, lexicon: Lexicon) -> bool:
     if any(child.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and child.lower_ != "hostage" for child in token.children):
         return False
     return _person_patient(token, lexicon.word_lists["captives"] | lexicon.word_lists["detainees"])
+
+
+def _recognized_party(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "recognize" grants diplomatic recognition: what it recognises is a party (a
+    named country, organisation or person) or a polity's act or standing (recognition.txt:
+    "the results of the referendums", "its independence"), and no clause is acknowledged."""
+    if any(child.dep_ == "ccomp" for child in token.children):
+        return False
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                child = token.head
+            if child.ent_type_ in PARTY_ENTITIES or child.lemma_.lower() in lexicon.word_lists["recognition"]:
+                return True
+    return False
 
 
 def _person_patient(token: Token, roles: frozenset[str]) -> bool:
