@@ -385,7 +385,7 @@ def _reported(cue: Token, trigger: Trigger, text: str, article: Article, index: 
     if verb.dep_ != "ccomp" or reporter.lemma_.lower() not in reporting_verbs():
         return []
     sources, _ = find_arguments(reporter, index)
-    targets = [a for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") for a in actors_of(child, index)]
+    targets = [a for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") for a in _named_by(child, index)]
     if not sources or not targets:
         return []
     evidence = _evidence(cue, article)
@@ -394,6 +394,14 @@ def _reported(cue: Token, trigger: Trigger, text: str, article: Article, index: 
         goldstein=trigger.goldstein, sources=tuple(sources), targets=tuple(targets),
         trigger=text, modality=modality_of(reporter), evidence=evidence, mentions=(evidence,),
     )]
+
+
+def _named_by(subject: Token, index: ActorIndex) -> list[Actor]:
+    """The actors a subject names by its head words or before them, not one its modifiers
+    mention after ("the house's future use by the police should send a signal" demands
+    nothing of the police)."""
+    last = max(token.idx for token in (subject, *subject.conjuncts))
+    return [actor for actor in actors_of(subject, index) if actor.evidence.start <= last]
 
 
 def _harm(noun: Token, lexicon: Lexicon) -> bool:
