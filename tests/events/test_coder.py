@@ -138,6 +138,8 @@ def test_codes_the_main_event(code, text, expected):
         # acknowledging a fact or a danger is no diplomatic recognition
         ("Recent governments have recognized that Austrians were also perpetrators of Nazi crimes.", {"SUPPORT"}),
         ("The minister recognized the danger of a new war on Monday.", {"SUPPORT"}),
+        # an act others wish for on a condition is no threat by the one who would act
+        ("Most Americans want the Kenyan parliament to investigate the president if he broke the law.", {"THREATEN"}),
         # a demand is made of the party the subject names, not of one its modifiers mention
         ("The house's future use by the police should send a clear signal, the Austrian minister said.", {"REQUEST"}),
         ("Two Kenyan soldiers have been killed in a helicopter crash in Somalia, the army said.", {"ASSAULT"}),

@@ -141,7 +141,7 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
         # CAMEO 124: "will not step down", "refuses to withdraw its troops" decline to yield
         return [_recode(event, lexicon.code(DECLINE_TO_YIELD_CAMEO), "asserted")]
     if event.modality in ("future", "threatened") and event.sources:
-        if conditional:
+        if conditional and (announced or event.modality == "threatened"):
             return [event, _recode(event, lexicon.code(THREAT_CAMEO), "asserted")]
         if event.type in COOPERATIVE_TYPES and event.type != "AGREE" and announced:
             return [event, _recode(event, lexicon.code(INTENT_CAMEO), "asserted")]
