@@ -36,6 +36,9 @@ DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
 HOLDING = {"hold"}  # a person held is detained; talks held took place
+CONTESTING = {"beat"}  # a rival beaten in a vote is defeated; a man beaten by police is assaulted
+MARGINS = {"point", "percent", "vote", "margin", "%"}  # "beat him by 10 points"
+RIVALS = {"PERSON", "NORP"}  # "Trump narrowly beat Clinton", "Kentucky Democrats beat Gov. Bevin"
 ROUNDING = {"round"}  # people rounded up are arrested when the text names them
 HOST_CAMEO = "043"
 RECOGNIZE_CAMEO = "054"
@@ -201,6 +204,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             return lexicon.code(ARREST_CAMEO)  # "captured the chief suspect", "Abdeslam, who was captured"
         if trigger.cameo == RECOGNIZE_CAMEO and token.pos_ == "VERB" and not _recognized_party(token, lexicon):
             return None  # "recognized that Austrians were also perpetrators", "recognize the danger"
+        if trigger.lemma in CONTESTING and _won_contest(token, lexicon):
+            return None  # "Clinton beats Trump by 46 percent to 42", "Democrats beat incumbent Gov. Bevin"
         if trigger.lemma in HOLDING and not _held(token, lexicon):
             return None  # "talks were held", "held him responsible"
         if trigger.lemma in GREETING:
@@ -246,6 +251,27 @@ def _held(token: Token, lexicon: Lexicon) -> bool:
     if any(child.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and child.lower_ != "hostage" for child in token.children):
         return False
     return _person_patient(token, lexicon.word_lists["captives"] | lexicon.word_lists["detainees"])
+
+
+def _won_contest(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "beat" tells of a vote or a race won: by a margin ("by 10 points"), in an
+    election ("in the primary"), or a named person or party over a named person, in the active
+    voice ("Trump narrowly beat Clinton"), not "police beat three Palestinians", "locals beat
+    up a thief", "she was beaten"."""
+    if token.pos_ != "VERB" or any(child.dep_ in ("nsubjpass", "auxpass", "prt") for child in token.children):
+        return False
+    objects = [child for child in token.children if child.dep_ == "dobj"]
+    for preposition in (*token.children, *(child for o in objects for child in o.children)):
+        if preposition.dep_ != "prep" or preposition.lower_ not in ("by", "in"):
+            continue
+        for pobj in preposition.children:
+            words = {pobj.lemma_.lower(), *(child.lemma_.lower() for child in pobj.children)}
+            if preposition.lower_ == "by" and (words & MARGINS or pobj.like_num):
+                return True
+            if preposition.lower_ == "in" and (words & lexicon.word_lists["ballots"] or pobj.lemma_.lower() == "poll"):
+                return True
+    subjects = [child for child in token.children if child.dep_ == "nsubj"]
+    return any(s.ent_type_ in RIVALS for s in subjects) and any(o.ent_type_ == "PERSON" for o in objects)
 
 
 def _recognized_party(token: Token, lexicon: Lexicon) -> bool:
