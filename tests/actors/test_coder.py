@@ -152,6 +152,19 @@ def test_persons_take_codes_from_titles_and_appositions(code, text, mention, exp
     assert (actor.country, actor.sector, actor.kind) == (*expected, kind)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("McAleenan resigned and Chad Wolf has been named acting secretary.", "McAleenan"),
+        ("McAleenan resigned and Chad Wolf has been named acting secretary.", "Chad Wolf"),
+        ("Jordan Peterson criticized the minister.", "the minister"),
+    ],
+)
+def test_a_country_that_is_a_given_name_codes_no_country(code, text, mention):
+    actor = next(a for a in code(text).actors if a.text == mention)
+    assert actor.country is None
+
+
 def test_later_mentions_of_a_person_keep_the_codes(code):
     text = "Greek Prime Minister Nikos Andreou met the press. Andreou said the talks failed."
     later = [a for a in code(text).actors if a.text == "Andreou"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -257,3 +257,15 @@ def build_knowledge_base(nlp: Language) -> KnowledgeBase:
             ids[nlp.vocab.strings[key]] = number
     logger.info("actor knowledge base: %d entries", len(entries))
     return KnowledgeBase(tuple(entries), ids, countries, names, sectors, data_version(), read_persons())
+
+
+def given_name(span: Span, entry: Entry, matched: Container[int]) -> bool:
+    """Whether a one-word country name opens a person's name the model found, as the person's
+    given name: "Chad Wolf", "Jordan Peterson", "Georgia Meloni" (`matched`: the token indices
+    the knowledge base matched; a title after the country keeps it a country: "US President
+    Donald Trump")."""
+    token = span[0]
+    if entry.type != COUNTRY or len(span) != 1 or token.ent_type_ != "PERSON" or token.ent_iob_ != "B":
+        return False
+    after = token.i + 1
+    return after < len(token.doc) and token.doc[after].ent_iob_ == "I" and after not in matched

@@ -25,6 +25,7 @@ from eventwire.actors.knowledge import (
     WEAK,
     Entry,
     KnowledgeBase,
+    given_name,
 )
 
 PREMODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "nummod", "quantmod"})
@@ -191,6 +192,10 @@ def _anchors(doc: Doc, kb: KnowledgeBase) -> list[Anchor]:
             end -= 1  # "Osama bin Laden's"
         replaced: list[Anchor] = []
         if ent.label_ == "PERSON":
+            first = taken.get(start)
+            if first is not None and first.entry is not None and given_name(
+                    doc[first.start : first.end], first.entry, taken):
+                kept.pop(id(taken.pop(start)), None)  # "Chad Wolf", "Jordan Peterson": a name, not a country
             while start < end and start in taken:
                 start += 1  # a title or demonym the model put inside the name: "President Trump"
             inner: list[Anchor] = []

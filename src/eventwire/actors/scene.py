@@ -22,6 +22,7 @@ from eventwire.actors.knowledge import (
     SEAT,
     SECTOR,
     KnowledgeBase,
+    given_name,
     unattributed_means,
 )
 from eventwire.actors.phrases import AFFILIATION_PREFIXES, Mention, _climb, _is_location
@@ -118,9 +119,11 @@ def _named_countries(doc: Doc | Span, kb: KnowledgeBase) -> dict[int, dict[str, 
     matches = kb.match(doc)
     blocked = {i for span, entry in matches if entry.type == NON_ACTOR for i in range(span.start, span.end)}
     actor_words = {i for span, entry in matches if entry.type == SECTOR for i in range(span.start, span.end)}
+    matched = {i for span, _ in matches for i in range(span.start, span.end)}
     named: dict[int, dict[str, set[int]]] = {}
     for span, entry in matches:
         if (entry.type not in SCENE_TYPES or entry.country not in kb.countries or _affiliated(span)
+                or given_name(span, entry, matched)
                 or _owns_a_thing(span, actor_words) or any(i in blocked for i in range(span.start, span.end))):
             continue
         clauses = named.setdefault(span.sent.start, {}).setdefault(entry.country, set())
