@@ -88,6 +88,7 @@ def summary(events, *, happened_only=True):
         ("Sweden recognized Palestine in 2014.", ("SUPPORT", {"SWE"}, {"PSE"})),
         ("Israeli forces beat three Palestinians and then detained them.", ("ASSAULT", {"ISR"}, set())),
         ("Ugandan police beat opposition leader Kizza Besigye in Kampala.", ("ASSAULT", {"UGA"}, set())),
+        ("Hamas gunmen beat a Fatah official in Gaza.", ("ASSAULT", set(), set())),
         ("Russia recognized the independence of Abkhazia.", ("SUPPORT", {"RUS"}, set())),
         ("A Syrian airstrike collapsed their house in Idlib, killing his brother.", ("ASSAULT", {"SYR"}, set())),
         ("Israeli forces fired rubber bullets at Palestinian fishermen in their boats off Gaza.",
@@ -144,6 +145,7 @@ def test_codes_the_main_event(code, text, expected):
         ("Kentucky Democrats beat incumbent Gov. Matt Bevin in a state Trump won by 30 points.", {"ASSAULT"}),
         ("Clinton beats Trump by 46 percent to 42 percent, according to the poll.", {"ASSAULT"}),
         ("Donald Trump narrowly beat Hillary Clinton in Wisconsin.", {"ASSAULT"}),
+        ("Russia beat Croatia on Monday in the Davis Cup.", {"ASSAULT"}),
         # an act others wish for on a condition is no threat by the one who would act
         ("Most Americans want the Kenyan parliament to investigate the president if he broke the law.", {"THREATEN"}),
         # a demand is made of the party the subject names, not of one its modifiers mention

@@ -38,7 +38,7 @@ GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed,
 HOLDING = {"hold"}  # a person held is detained; talks held took place
 CONTESTING = {"beat"}  # a rival beaten in a vote is defeated; a man beaten by police is assaulted
 MARGINS = {"point", "percent", "vote", "margin", "%"}  # "beat him by 10 points"
-RIVALS = {"PERSON", "NORP"}  # "Trump narrowly beat Clinton", "Kentucky Democrats beat Gov. Bevin"
+RIVALS = {"PERSON", "NORP", "GPE", "ORG"}  # "Trump narrowly beat Clinton", "Russia beat Croatia"
 ROUNDING = {"round"}  # people rounded up are arrested when the text names them
 HOST_CAMEO = "043"
 RECOGNIZE_CAMEO = "054"
@@ -254,10 +254,11 @@ def _held(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _won_contest(token: Token, lexicon: Lexicon) -> bool:
-    """Whether "beat" tells of a vote or a race won: by a margin ("by 10 points"), in an
-    election ("in the primary"), or a named person or party over a named person, in the active
-    voice ("Trump narrowly beat Clinton"), not "police beat three Palestinians", "locals beat
-    up a thief", "she was beaten"."""
+    """Whether "beat" tells of a vote, a race or a match won: by a margin ("by 10 points"), in
+    an election ("in the primary"), or a named person, party or country over another, in the active
+    voice ("Trump narrowly beat Clinton", "Russia beat Croatia on Monday": a match), not
+    "police beat three Palestinians", "Hamas gunmen beat a Fatah official", "locals beat up a
+    thief", "she was beaten"."""
     if token.pos_ != "VERB" or any(child.dep_ in ("nsubjpass", "auxpass", "prt") for child in token.children):
         return False
     objects = [child for child in token.children if child.dep_ == "dobj"]
@@ -271,7 +272,7 @@ def _won_contest(token: Token, lexicon: Lexicon) -> bool:
             if preposition.lower_ == "in" and (words & lexicon.word_lists["ballots"] or pobj.lemma_.lower() == "poll"):
                 return True
     subjects = [child for child in token.children if child.dep_ == "nsubj"]
-    return any(s.ent_type_ in RIVALS for s in subjects) and any(o.ent_type_ == "PERSON" for o in objects)
+    return any(s.ent_type_ in RIVALS for s in subjects) and any(o.ent_type_ in RIVALS for o in objects)
 
 
 def _recognized_party(token: Token, lexicon: Lexicon) -> bool:
