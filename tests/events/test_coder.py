@@ -89,6 +89,7 @@ def summary(events, *, happened_only=True):
         ("Israeli forces beat three Palestinians and then detained them.", ("ASSAULT", {"ISR"}, set())),
         ("Ugandan police beat opposition leader Kizza Besigye in Kampala.", ("ASSAULT", {"UGA"}, set())),
         ("Hamas gunmen beat a Fatah official in Gaza.", ("ASSAULT", set(), set())),
+        ("The Kenyan minister declined the invitation to the summit.", ("REJECT", {"KEN"}, set())),
         ("Russia recognized the independence of Abkhazia.", ("SUPPORT", {"RUS"}, set())),
         ("A Syrian airstrike collapsed their house in Idlib, killing his brother.", ("ASSAULT", {"SYR"}, set())),
         ("Israeli forces fired rubber bullets at Palestinian fishermen in their boats off Gaza.",
@@ -146,6 +147,10 @@ def test_codes_the_main_event(code, text, expected):
         ("Clinton beats Trump by 46 percent to 42 percent, according to the poll.", {"ASSAULT"}),
         ("Donald Trump narrowly beat Hillary Clinton in Wisconsin.", {"ASSAULT"}),
         ("Russia beat Croatia on Monday in the Davis Cup.", {"ASSAULT"}),
+        # a fall is no refusal
+        ("Japan's Nikkei 225 declined 0.3%, while South Korea's Kospi Index fell 0.5%.", {"REJECT"}),
+        ("The Kenyan shilling declined by 2 per cent against the dollar on Monday.", {"REJECT"}),
+        ("Support for the Kenyan president has declined slightly since March.", {"REJECT"}),
         # an act others wish for on a condition is no threat by the one who would act
         ("Most Americans want the Kenyan parliament to investigate the president if he broke the law.", {"THREATEN"}),
         # a demand is made of the party the subject names, not of one its modifiers mention

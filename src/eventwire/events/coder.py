@@ -36,6 +36,8 @@ DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
 HOLDING = {"hold"}  # a person held is detained; talks held took place
+FALLING = {"decline"}  # a refusal, unless it is a fall ("the Nikkei declined 0.3%", "declined by 2 per cent")
+DEGREE = {"slightly", "sharply", "steadily", "significantly", "markedly", "steeply", "modestly"}
 CONTESTING = {"beat"}  # a rival beaten in a vote is defeated; a man beaten by police is assaulted
 MARGINS = {"point", "percent", "vote", "margin", "%"}  # "beat him by 10 points"
 RIVALS = {"PERSON", "NORP", "GPE", "ORG"}  # "Trump narrowly beat Clinton", "Russia beat Croatia"
@@ -204,6 +206,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             return lexicon.code(ARREST_CAMEO)  # "captured the chief suspect", "Abdeslam, who was captured"
         if trigger.cameo == RECOGNIZE_CAMEO and token.pos_ == "VERB" and not _recognized_party(token, lexicon):
             return None  # "recognized that Austrians were also perpetrators", "recognize the danger"
+        if trigger.lemma in FALLING and _fell(token):
+            return None  # "Japan's Nikkei 225 declined 0.3%", "has declined slightly from"
         if trigger.lemma in CONTESTING and _won_contest(token, lexicon):
             return None  # "Clinton beats Trump by 46 percent to 42", "Democrats beat incumbent Gov. Bevin"
         if trigger.lemma in HOLDING and not _held(token, lexicon):
@@ -251,6 +255,23 @@ def _held(token: Token, lexicon: Lexicon) -> bool:
     if any(child.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and child.lower_ != "hostage" for child in token.children):
         return False
     return _person_patient(token, lexicon.word_lists["captives"] | lexicon.word_lists["detainees"])
+
+
+def _fell(token: Token) -> bool:
+    """Whether "decline" tells of a fall, not a refusal: by an amount ("declined 0.3%",
+    "declined by 2 per cent"), to a degree ("declined slightly"), or as a quality ("declining
+    prices")."""
+    if token.dep_ == "amod":
+        return True
+    for child in token.children:
+        if child.dep_ in ("dobj", "npadvmod") and (child.like_num or any(g.like_num for g in child.children)):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "to") and any(
+                g.like_num or any(n.like_num for n in g.children) for g in child.children):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in DEGREE:
+            return True
+    return False
 
 
 def _won_contest(token: Token, lexicon: Lexicon) -> bool:
