@@ -90,6 +90,8 @@ def summary(events, *, happened_only=True):
         ("Ugandan police beat opposition leader Kizza Besigye in Kampala.", ("ASSAULT", {"UGA"}, set())),
         ("Hamas gunmen beat a Fatah official in Gaza.", ("ASSAULT", set(), set())),
         ("The Kenyan minister declined the invitation to the summit.", ("REJECT", {"KEN"}, set())),
+        ("The Kenyan president was met by the Ugandan foreign minister at the airport.",
+         ("CONSULT", {"UGA"}, {"KEN"})),
         ("Russia recognized the independence of Abkhazia.", ("SUPPORT", {"RUS"}, set())),
         ("A Syrian airstrike collapsed their house in Idlib, killing his brother.", ("ASSAULT", {"SYR"}, set())),
         ("Israeli forces fired rubber bullets at Palestinian fishermen in their boats off Gaza.",
@@ -147,6 +149,9 @@ def test_codes_the_main_event(code, text, expected):
         ("Clinton beats Trump by 46 percent to 42 percent, according to the poll.", {"ASSAULT"}),
         ("Donald Trump narrowly beat Hillary Clinton in Wisconsin.", {"ASSAULT"}),
         ("Russia beat Croatia on Monday in the Davis Cup.", {"ASSAULT"}),
+        # a proposal met with opposition was received, not met
+        ("The Kenyan proposal has been met with opposition in Uganda.", {"CONSULT"}),
+        ("The Ugandan decision was met with outrage by Kenyan officials.", {"CONSULT"}),
         # a fall is no refusal
         ("Japan's Nikkei 225 declined 0.3%, while South Korea's Kospi Index fell 0.5%.", {"REJECT"}),
         ("The Kenyan shilling declined by 2 per cent against the dollar on Monday.", {"REJECT"}),

@@ -36,6 +36,7 @@ DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
 HOLDING = {"hold"}  # a person held is detained; talks held took place
+MEETING = {"meet"}  # "X met with Y" is a meeting; "the decision was met with outrage", a reception
 FALLING = {"decline"}  # a refusal, unless it is a fall ("the Nikkei declined 0.3%", "declined by 2 per cent")
 DEGREE = {"slightly", "sharply", "steadily", "significantly", "markedly", "steeply", "modestly"}
 CONTESTING = {"beat"}  # a rival beaten in a vote is defeated; a man beaten by police is assaulted
@@ -206,6 +207,9 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             return lexicon.code(ARREST_CAMEO)  # "captured the chief suspect", "Abdeslam, who was captured"
         if trigger.cameo == RECOGNIZE_CAMEO and token.pos_ == "VERB" and not _recognized_party(token, lexicon):
             return None  # "recognized that Austrians were also perpetrators", "recognize the danger"
+        if trigger.lemma in MEETING and _passive(token) and any(
+                child.dep_ == "prep" and child.lower_ == "with" for child in token.children):
+            return None  # "was met with outrage", "has been met with opposition": how it was received
         if trigger.lemma in FALLING and _fell(token):
             return None  # "Japan's Nikkei 225 declined 0.3%", "has declined slightly from"
         if trigger.lemma in CONTESTING and _won_contest(token, lexicon):
@@ -257,6 +261,10 @@ def _held(token: Token, lexicon: Lexicon) -> bool:
     return _person_patient(token, lexicon.word_lists["captives"] | lexicon.word_lists["detainees"])
 
 
+def _passive(token: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
+
+
 def _fell(token: Token) -> bool:
     """Whether "decline" tells of a fall, not a refusal: by an amount ("declined 0.3%",
     "declined by 2 per cent"), to a degree ("declined slightly"), or as a quality ("declining
@@ -280,7 +288,7 @@ def _won_contest(token: Token, lexicon: Lexicon) -> bool:
     voice ("Trump narrowly beat Clinton", "Russia beat Croatia on Monday": a match), not
     "police beat three Palestinians", "Hamas gunmen beat a Fatah official", "locals beat up a
     thief", "she was beaten"."""
-    if token.pos_ != "VERB" or any(child.dep_ in ("nsubjpass", "auxpass", "prt") for child in token.children):
+    if token.pos_ != "VERB" or _passive(token) or any(child.dep_ == "prt" for child in token.children):
         return False
     objects = [child for child in token.children if child.dep_ == "dobj"]
     for preposition in (*token.children, *(child for o in objects for child in o.children)):
