@@ -77,6 +77,13 @@ def test_what_counts_as_a_toponym(resolve, text, found, not_found):
     assert not (not_found & texts)
 
 
+def test_a_place_of_another_lies_in_it(resolve):
+    # "the Western District of New York" is no "Western District" of Uganda
+    article = resolve("A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan Omar (D-Minn.), "
+                      "the U.S. Attorney’s Office for the Western District of New York announced Monday.")
+    assert {p.country for p in article.places if p.geonameid is not None} <= {"USA"}
+
+
 def test_a_place_name_is_a_place_throughout_the_article(resolve):
     text = "An earthquake struck near Tabriz on Saturday. Hospitals said Tabriz needed blood."
     places = [p for p in resolve(text).places if p.text == "Tabriz"]

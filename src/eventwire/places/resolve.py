@@ -32,8 +32,8 @@ from eventwire.spans import SpanIndex
 CODER = "places.gazetteer.v1"
 ROUNDS = 2
 # between a place and the division that qualifies it: "Parkland, Florida", "Hays city (Al
-# Hudaydah)", "Ashulia town (Savar, Dhaka)", "Karama town in Raqqa"
-QUALIFIER_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:[,(]|in\s)\s*")
+# Hudaydah)", "Ashulia town (Savar, Dhaka)", "Karama town in Raqqa", "the Western District of New York"
+QUALIFIER_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:[,(]|in\s|of\s)\s*")
 ADJECTIVE_COUNTRY_SCORE = 1.5
 FEATURE_PRIOR = MappingProxyType({"CONT": 5.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 3.0, "PPL": 0.0,
                                   "AIRP": -1.0, "AIRB": 0.0, "RGN": 3.0})
