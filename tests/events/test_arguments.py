@@ -111,6 +111,7 @@ def arguments(ctx):
         ("A Kenyan soldier wounded in a bomb attack is helped into a hospital.", "wounded",
          (set(), {"KENMIL"})),
         ("Somali rebels killed in the attack.", "killed", (set(), {"SOMREB"})),
+        ("A Kenyan army helicopter shot down and completely destroyed near Kismayo.", "shot", (set(), {"KENMIL"})),
         ("Somali rebels killed and wounded Kenyan soldiers.", "wounded", ({"SOMREB"}, {"KENMIL"})),
         # a relative pronoun stands for its noun, and an apposition's noun for the name it describes
         ("Mourners buried Amina, a Somali student who was shot by Kenyan police.", "shot",

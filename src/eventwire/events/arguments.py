@@ -541,9 +541,10 @@ def _bare_passive(verb: Token) -> bool:
     as active. A relative clause is left alone: its object is the noun ("the men they killed")."""
     if verb.tag_ not in ("VBD", "VBN") or verb.dep_ in ("relcl", "acl", "amod"):
         return False
-    if verb.lemma_.lower() not in word_list("object_verbs") or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
     clause = (verb, *verb.conjuncts)
+    if word_list("object_verbs").isdisjoint(token.lemma_.lower() for token in clause) or not any(
+            c.dep_ == "nsubj" for c in verb.children):
+        return False  # "US Chinook helicopter shot down and completely destroyed": destroyed, so shot down
     return not any(child.dep_ in OBJECT_DEPENDENTS for token in clause for child in token.children)
 
 
