@@ -162,6 +162,8 @@ def test_codes_the_main_event(code, text, expected):
         ("The house's future use by the police should send a clear signal, the Austrian minister said.", {"REQUEST"}),
         ("Two Kenyan soldiers have been killed in a helicopter crash in Somalia, the army said.", {"ASSAULT"}),
         ("Three people were injured in the accident on the highway.", {"ASSAULT"}),
+        ("An earthquake that killed ten people hit Nepal on Saturday.", {"ASSAULT"}),
+        ("Travellers were stranded in Mongolia after an outbreak of plague killed a couple.", {"ASSAULT"}),
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         # a plot is intended, not carried out
         ("Militants plotted to blow up the bridge.", {"ASSAULT"}),

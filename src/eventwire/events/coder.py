@@ -340,15 +340,20 @@ def _person_patient(token: Token, roles: frozenset[str]) -> bool:
 
 
 def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
-    """ "A boat capsized, killing 170", "the earthquake killed ten", "the plane crashed into
-    the sea, killing all 66", "killed in a helicopter crash": deaths no one inflicted (a crash or a collapse that no one
-    caused, not "an airstrike collapsed their house, killing ...")."""
+    """ "A boat capsized, killing 170", "the earthquake killed ten", "an earthquake that killed
+    ten", "the plane crashed into the sea, killing all 66", "killed in a helicopter crash":
+    deaths no one inflicted (a crash or a collapse that no one caused, not "an airstrike
+    collapsed their house, killing ...")."""
     words = lexicon.word_lists["mishaps"]
     subjects = words | lexicon.word_lists["craft"]
     clause = token
     for _ in range(MAX_CLAUSE_CLIMB):
         if any(child.dep_ == "nsubj" and child.lemma_.lower() in subjects for child in clause.children):
             return True
+        if (clause.dep_ == "relcl" and any(child.dep_ == "nsubj" and child.tag_ in ("WDT", "WP")
+                                           for child in clause.children)
+                or clause.dep_ == "acl" and clause.tag_ == "VBD") and clause.head.lemma_.lower() in subjects:
+            return True  # "an earthquake that killed ten", "an outbreak of plague killed a couple" (parsed on the noun)
         if any(child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by") and any(
                 pobj.dep_ == "pobj" and pobj.lemma_.lower() in words for pobj in child.children)
                for child in clause.children):
