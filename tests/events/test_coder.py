@@ -149,6 +149,7 @@ def test_codes_the_main_event(code, text, expected):
         ("Clinton beats Trump by 46 percent to 42 percent, according to the poll.", {"ASSAULT"}),
         ("Donald Trump narrowly beat Hillary Clinton in Wisconsin.", {"ASSAULT"}),
         ("Russia beat Croatia on Monday in the Davis Cup.", {"ASSAULT"}),
+        ("Argentina got past Chile 3-0, with Guido Pella beating Nicolas Jarry 6-4, 6-3.", {"ASSAULT"}),
         # a proposal met with opposition was received, not met
         ("The Kenyan proposal has been met with opposition in Uganda.", {"CONSULT"}),
         ("The Ugandan decision was met with outrage by Kenyan officials.", {"CONSULT"}),

@@ -284,8 +284,9 @@ def _fell(token: Token) -> bool:
 
 def _won_contest(token: Token, lexicon: Lexicon) -> bool:
     """Whether "beat" tells of a vote, a race or a match won: by a margin ("by 10 points"), in
-    an election ("in the primary"), or a named person, party or country over another, in the active
-    voice ("Trump narrowly beat Clinton", "Russia beat Croatia on Monday": a match), not
+    an election ("in the primary"), with a score ("6-4"), or a named person, party or country
+    over another in the active voice ("Trump narrowly beat Clinton", "Russia beat Croatia on
+    Monday": a match), not
     "police beat three Palestinians", "Hamas gunmen beat a Fatah official", "locals beat up a
     thief", "she was beaten"."""
     if token.pos_ != "VERB" or _passive(token) or any(child.dep_ == "prt" for child in token.children):
@@ -300,8 +301,16 @@ def _won_contest(token: Token, lexicon: Lexicon) -> bool:
                 return True
             if preposition.lower_ == "in" and (words & lexicon.word_lists["ballots"] or pobj.lemma_.lower() == "poll"):
                 return True
+    if _has_score(token.sent):
+        return True  # "Guido Pella beating Nicolas Jarry 6-4, 6-3"
     subjects = [child for child in token.children if child.dep_ == "nsubj"]
     return any(s.ent_type_ in RIVALS for s in subjects) and any(o.ent_type_ in RIVALS for o in objects)
+
+
+def _has_score(sentence: Span) -> bool:
+    """Whether a sentence gives a score, a number, a hyphen and a number written together ("6-4", "3-0")."""
+    return any(a.like_num and not a.whitespace_ and dash.text in ("-", "–") and not dash.whitespace_ and b.like_num
+               for a, dash, b in zip(sentence, sentence[1:], sentence[2:]))
 
 
 def _recognized_party(token: Token, lexicon: Lexicon) -> bool:
