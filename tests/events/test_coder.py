@@ -115,6 +115,8 @@ def summary(events, *, happened_only=True):
          ("CONSULT", {"KEN"}, {"UGA"})),
         # forces sent somewhere are deployed (a letter or an envoy sent is not)
         ("Turkey sent troops to Libya on Thursday.", ("MOBILIZE", {"TUR"}, {"LBY"})),
+        # a military build-up is a mobilisation
+        ("The Russian military build-up near the Ukrainian border continued on Monday.", ("MOBILIZE", {"RUS"}, set())),
         ("Al-Qaida's Syrian affiliate is sending fighters back into Aleppo.", ("MOBILIZE", set(), set())),
     ],
 )
