@@ -168,6 +168,7 @@ def test_codes_the_main_event(code, text, expected):
         ("An earthquake that killed ten people hit Nepal on Saturday.", {"ASSAULT"}),
         ("Travellers were stranded in Mongolia after an outbreak of plague killed a couple.", {"ASSAULT"}),
         ("The court struck down the law on Friday.", {"ASSAULT"}),
+        ("The Kenyan minister died of natural causes, most likely a heart attack.", {"ASSAULT"}),
         # a plot is intended, not carried out
         ("Militants plotted to blow up the bridge.", {"ASSAULT"}),
         # one man attacking is an assault, not a riot; nor is a handful counted one by one a crowd

@@ -422,10 +422,11 @@ def _spoken(token: Token) -> bool:
 
 
 def _figurative(token: Token, lexicon: Lexicon) -> bool:
-    """ "personal attacks", "a verbal assault", "struck down the law": violence in words only."""
+    """ "personal attacks", "a verbal assault", "struck down the law": violence in words only;
+    "a heart attack": none at all."""
     words = lexicon.word_lists["figurative"]
     return any(
-        (child.dep_ == "amod" and child.lower_ in words)
+        (child.dep_ in ("amod", "compound") and child.i < token.i and child.lower_ in words)
         or (child.dep_ == "prt" and f"{token.lemma_.lower()} {child.lower_}" in words)
         for child in token.children
     )
