@@ -105,6 +105,7 @@ def summary(events, *, happened_only=True):
         ("Belgian gunman Ahmed Karimi, who was captured in France last week, was questioned.",
          ("COERCE", set(), {"BEL"})),
         ("Burmese troops have captured part of a Karen guerrilla stronghold.", ("ASSAULT", {"MMR"}, set())),
+        ("Malian rebels seized on Monday the town of Kidal.", ("COERCE", set(), set())),
         # a noun the tagger reads as a verb is still the event noun
         ("Rescuers pulled a boy from the rubble following a government forces airstrike on the rebel-held town.",
          ("ASSAULT", set(), set())),
@@ -169,6 +170,7 @@ def test_codes_the_main_event(code, text, expected):
         ("Travellers were stranded in Mongolia after an outbreak of plague killed a couple.", {"ASSAULT"}),
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         ("The Kenyan minister died of natural causes, most likely a heart attack.", {"ASSAULT"}),
+        ("The Kenyan opposition seized on the minister's claim on Friday.", {"COERCE"}),
         # a plot is intended, not carried out
         ("Militants plotted to blow up the bridge.", {"ASSAULT"}),
         # one man attacking is an assault, not a riot; nor is a handful counted one by one a crowd

@@ -422,14 +422,21 @@ def _spoken(token: Token) -> bool:
 
 
 def _figurative(token: Token, lexicon: Lexicon) -> bool:
-    """ "personal attacks", "a verbal assault", "struck down the law": violence in words only;
-    "a heart attack": none at all."""
+    """ "personal attacks", "a verbal assault", "struck down the law", "seized on his claim":
+    violence in words only; "a heart attack": none at all."""
     words = lexicon.word_lists["figurative"]
     return any(
         (child.dep_ in ("amod", "compound") and child.i < token.i and child.lower_ in words)
         or (child.dep_ == "prt" and f"{token.lemma_.lower()} {child.lower_}" in words)
+        or (child.dep_ == "prep" and f"{token.lemma_.lower()} {child.lower_}" in words and _takes_no_object(token)
+            and not any(pobj.ent_type_ in ("DATE", "TIME") for pobj in child.children))
         for child in token.children
     )
+
+
+def _takes_no_object(token: Token) -> bool:
+    """Whether a verb has no direct object ("seized on his claim", not "seized on Monday the town")."""
+    return not any(child.dep_ == "dobj" for child in token.children)
 
 
 def _demand(modal: Token, article: Article, lexicon: Lexicon, index: ActorIndex) -> list[Event]:
