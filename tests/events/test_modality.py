@@ -12,6 +12,10 @@ from eventwire.events.modality import modality_of
         ("Many will deplore that decision and were repelled when a man was set on fire last week.", "set", "asserted"),
         ("The army did not attack the village but shelled the town.", "shelled", "asserted"),
         ("Police will arrest and charge the suspects.", "charge", "future"),
+        # an event noun that is the subject of an occurrence verb takes that verb's modality
+        ("Clashes could erupt between police and protesters.", "Clashes", "hypothetical"),
+        ("Airstrikes will resume after the holiday.", "Airstrikes", "future"),
+        ("Clashes erupted between police and protesters on Monday.", "Clashes", "asserted"),
         # negations compose: what was not stopped, or what someone failed to stop, took place
         ("Police stopped the attack on the embassy.", "attack", "negated"),
         ("Police failed to stop the attack on the embassy.", "attack", "asserted"),

@@ -58,6 +58,9 @@ def modality_of(trigger: Token) -> str:
     governing word up the tree ("threatened to strike", "refused to meet", "said that").
     """
     cues = load_cues()
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB" \
+            and trigger.head.lemma_.lower() in word_list("occurrence_verbs"):
+        return modality_of(trigger.head)  # "protests will continue next week", "clashes could erupt"
     if trigger.dep_ == "pobj" and trigger.head.lower_ in GOAL_PREPOSITIONS:
         return "hypothetical"  # "steps toward a ceasefire", "pushing Israel towards concessions"
     own = _clause_modality(trigger, cues)
