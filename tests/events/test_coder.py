@@ -106,6 +106,7 @@ def summary(events, *, happened_only=True):
          ("COERCE", set(), {"BEL"})),
         ("Burmese troops have captured part of a Karen guerrilla stronghold.", ("ASSAULT", {"MMR"}, set())),
         ("Malian rebels seized on Monday the town of Kidal.", ("COERCE", set(), set())),
+        ("Kenyan troops fought to retake the town of Kismayo.", ("ASSAULT", {"KEN"}, set())),
         # a noun the tagger reads as a verb is still the event noun
         ("Rescuers pulled a boy from the rubble following a government forces airstrike on the rebel-held town.",
          ("ASSAULT", set(), set())),
@@ -171,6 +172,9 @@ def test_codes_the_main_event(code, text, expected):
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         ("The Kenyan minister died of natural causes, most likely a heart attack.", {"ASSAULT"}),
         ("The Kenyan opposition seized on the minister's claim on Friday.", {"COERCE"}),
+        # fighting to do something is striving for it, unless armed men or a state fight
+        ("Kenyan Senator Amina Odhiambo has fought to push through land reforms.", {"ASSAULT"}),
+        ("The Kenyan companies are fighting to protect their diminishing business.", {"ASSAULT"}),
         # a plot is intended, not carried out
         ("Militants plotted to blow up the bridge.", {"ASSAULT"}),
         # one man attacking is an assault, not a riot; nor is a handful counted one by one a crowd

@@ -36,6 +36,7 @@ DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
 HOLDING = {"hold"}  # a person held is detained; talks held took place
+STRIVING = {"fight", "battle"}  # "fought to keep the boy": a struggle, unless armed men fight to take a town
 MEETING = {"meet"}  # "X met with Y" is a meeting; "the decision was met with outrage", a reception
 FALLING = {"decline"}  # a refusal, unless it is a fall ("the Nikkei declined 0.3%", "declined by 2 per cent")
 DEGREE = {"slightly", "sharply", "steadily", "significantly", "markedly", "steeply", "modestly"}
@@ -94,6 +95,8 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             continue  # "speaking by phone from Oman", "made a phone call at the airport"
         if trigger.lemma in ROUNDING and not any(actor.sector for actor in targets):
             continue  # "dozens of men were rounded up", not "the Kenyan figures were rounded up"
+        if trigger.lemma in STRIVING and _strives(token, sources):
+            continue  # "relatives have fought to keep the boy", "companies are fighting to protect their business"
         if trigger.plover in MEANS_TYPES:
             targets = _not_own_forces(targets, sources)
         if trigger.plover not in MATERIAL_CONFLICT:
@@ -259,6 +262,16 @@ def _held(token: Token, lexicon: Lexicon) -> bool:
     if any(child.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and child.lower_ != "hostage" for child in token.children):
         return False
     return _person_patient(token, lexicon.word_lists["captives"] | lexicon.word_lists["detainees"])
+
+
+def _strives(token: Token, sources: list[Actor]) -> bool:
+    """Whether fighting "to" do something is striving for it: the fighters are no armed force
+    ("Elian's relatives have fought to keep the boy", "Scott has fought to push through
+    reforms"; not "rebel groups fighting to topple Assad", nor a state's fight)."""
+    goal = any(child.dep_ in ("xcomp", "advcl") and child.tag_ == "VB"
+               and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children) for child in token.children)
+    return token.pos_ == "VERB" and goal and not any(
+        actor.sector in ARMED_SECTORS or actor.kind == "state" for actor in sources)
 
 
 def _passive(token: Token) -> bool:
