@@ -172,6 +172,8 @@ def test_codes_the_main_event(code, text, expected):
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         ("The Kenyan minister died of natural causes, most likely a heart attack.", {"ASSAULT"}),
         ("The Kenyan opposition seized on the minister's claim on Friday.", {"COERCE"}),
+        # a demand on oneself is none
+        ("The Kenyan president claims that he should be the exception.", {"REQUEST"}),
         # fighting to do something is striving for it, unless armed men or a state fight
         ("Kenyan Senator Amina Odhiambo has fought to push through land reforms.", {"ASSAULT"}),
         ("The Kenyan companies are fighting to protect their diminishing business.", {"ASSAULT"}),

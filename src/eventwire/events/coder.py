@@ -264,6 +264,12 @@ def _held(token: Token, lexicon: Lexicon) -> bool:
     return _person_patient(token, lexicon.word_lists["captives"] | lexicon.word_lists["detainees"])
 
 
+def _others(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+    """The targets that are not one of the sources under another mention ("he" resolved to Trump)."""
+    names = {actor.name for actor in sources if actor.name}
+    return [actor for actor in targets if actor.name not in names]
+
+
 def _strives(token: Token, sources: list[Actor]) -> bool:
     """Whether fighting "to" do something is striving for it: the fighters are no armed force
     ("Elian's relatives have fought to keep the boy", "Scott has fought to push through
@@ -477,6 +483,7 @@ def _reported(cue: Token, trigger: Trigger, text: str, article: Article, index: 
         return []
     sources, _ = find_arguments(reporter, index)
     targets = [a for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") for a in _named_by(child, index)]
+    targets = _others(targets, sources)  # "Trump claims that he should be the exception": no demand on another
     if not sources or not targets:
         return []
     evidence = _evidence(cue, article)
