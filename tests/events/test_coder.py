@@ -107,6 +107,8 @@ def summary(events, *, happened_only=True):
         ("Burmese troops have captured part of a Karen guerrilla stronghold.", ("ASSAULT", {"MMR"}, set())),
         ("Malian rebels seized on Monday the town of Kidal.", ("COERCE", set(), set())),
         ("Kenyan troops fought to retake the town of Kismayo.", ("ASSAULT", {"KEN"}, set())),
+        ("The Kenyan president talked with the Ugandan president about trade.", ("CONSULT", {"KEN"}, {"UGA"})),
+        ("Kenyan and Ugandan officials talked about the border on Monday.", ("CONSULT", {"KEN", "UGA"}, set())),
         # a noun the tagger reads as a verb is still the event noun
         ("Rescuers pulled a boy from the rubble following a government forces airstrike on the rebel-held town.",
          ("ASSAULT", set(), set())),
@@ -172,6 +174,8 @@ def test_codes_the_main_event(code, text, expected):
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         ("The Kenyan minister died of natural causes, most likely a heart attack.", {"ASSAULT"}),
         ("The Kenyan opposition seized on the minister's claim on Friday.", {"COERCE"}),
+        # talking about a topic with no one is no consultation
+        ("The transcript shows that the Kenyan president talked about criminal justice reform.", {"CONSULT"}),
         # a demand on oneself is none
         ("The Kenyan president claims that he should be the exception.", {"REQUEST"}),
         # fighting to do something is striving for it, unless armed men or a state fight

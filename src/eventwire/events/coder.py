@@ -36,6 +36,7 @@ DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
 HOLDING = {"hold"}  # a person held is detained; talks held took place
+TALKING = {"talk"}  # "talked with Kerry" is a consultation; "Clinton talked about reform", a topic
 STRIVING = {"fight", "battle"}  # "fought to keep the boy": a struggle, unless armed men fight to take a town
 MEETING = {"meet"}  # "X met with Y" is a meeting; "the decision was met with outrage", a reception
 FALLING = {"decline"}  # a refusal, unless it is a fall ("the Nikkei declined 0.3%", "declined by 2 per cent")
@@ -213,6 +214,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         if trigger.lemma in MEETING and _passive(token) and any(
                 child.dep_ == "prep" and child.lower_ == "with" for child in token.children):
             return None  # "was met with outrage", "has been met with opposition": how it was received
+        if trigger.lemma in TALKING and token.pos_ == "VERB" and _talks_alone(token):
+            return None  # "Clinton talked about criminal justice reform", "we're talking about a Senate that ..."
         if trigger.lemma in FALLING and _fell(token):
             return None  # "Japan's Nikkei 225 declined 0.3%", "has declined slightly from"
         if trigger.lemma in CONTESTING and _won_contest(token, lexicon):
@@ -282,6 +285,16 @@ def _strives(token: Token, sources: list[Actor]) -> bool:
 
 def _passive(token: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
+
+
+def _talks_alone(token: Token) -> bool:
+    """Whether someone talks about a topic with no one: an "about" object, no partner ("with",
+    "to", "between") and one speaker (not "the two leaders talked about trade")."""
+    preps = {child.lower_ for child in token.children if child.dep_ == "prep"}
+    if "about" not in preps or preps & {"with", "to", "between", "among"}:
+        return False
+    subjects = [child for child in token.children if child.dep_ == "nsubj"]
+    return not any(subject.tag_ in ("NNS", "NNPS") or subject.conjuncts for subject in subjects)
 
 
 def _fell(token: Token) -> bool:
