@@ -174,6 +174,8 @@ def test_codes_the_main_event(code, text, expected):
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         ("The Kenyan minister died of natural causes, most likely a heart attack.", {"ASSAULT"}),
         ("The Kenyan opposition seized on the minister's claim on Friday.", {"COERCE"}),
+        # tax returns released are published, no one is freed
+        ("The Kenyan president released his tax returns on Friday.", {"RETREAT"}),
         # talking about a topic with no one is no consultation
         ("The transcript shows that the Kenyan president talked about criminal justice reform.", {"CONSULT"}),
         # a demand on oneself is none
