@@ -108,6 +108,7 @@ def summary(events, *, happened_only=True):
         ("Malian rebels seized on Monday the town of Kidal.", ("COERCE", set(), set())),
         ("Kenyan troops fought to retake the town of Kismayo.", ("ASSAULT", {"KEN"}, set())),
         ("The Kenyan president talked with the Ugandan president about trade.", ("CONSULT", {"KEN"}, {"UGA"})),
+        ("Kenya and Uganda agreed that they will reopen the border.", ("AGREE", {"KEN", "UGA"}, set())),
         ("Kenyan and Ugandan officials talked about the border on Monday.", ("CONSULT", {"KEN", "UGA"}, set())),
         # a noun the tagger reads as a verb is still the event noun
         ("Rescuers pulled a boy from the rubble following a government forces airstrike on the rebel-held town.",
@@ -174,6 +175,9 @@ def test_codes_the_main_event(code, text, expected):
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         ("The Kenyan minister died of natural causes, most likely a heart attack.", {"ASSAULT"}),
         ("The Kenyan opposition seized on the minister's claim on Friday.", {"COERCE"}),
+        # agreeing that something is so is a view, no commitment
+        ("Only 52 percent of Kenyan voters agreed that the president is in good enough health to serve.", {"AGREE"}),
+        ("The Kenyan housing officer agreed that there was a need to increase inspections.", {"AGREE"}),
         # tax returns released are published, no one is freed
         ("The Kenyan president released his tax returns on Friday.", {"RETREAT"}),
         # talking about a topic with no one is no consultation

@@ -36,6 +36,7 @@ DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
 HOLDING = {"hold"}  # a person held is detained; talks held took place
+AGREEING = {"agree"}  # "agreed to withdraw" commits; "agreed that Clinton is in good health" holds a view
 TALKING = {"talk"}  # "talked with Kerry" is a consultation; "Clinton talked about reform", a topic
 STRIVING = {"fight", "battle"}  # "fought to keep the boy": a struggle, unless armed men fight to take a town
 MEETING = {"meet"}  # "X met with Y" is a meeting; "the decision was met with outrage", a reception
@@ -214,6 +215,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         if trigger.lemma in MEETING and _passive(token) and any(
                 child.dep_ == "prep" and child.lower_ == "with" for child in token.children):
             return None  # "was met with outrage", "has been met with opposition": how it was received
+        if trigger.lemma in AGREEING and token.pos_ == "VERB" and _holds_view(token):
+            return None  # "52 percent of voters agreed that Clinton is in good enough health"
         if trigger.lemma in TALKING and token.pos_ == "VERB" and _talks_alone(token):
             return None  # "Clinton talked about criminal justice reform", "we're talking about a Senate that ..."
         if trigger.lemma in FALLING and _fell(token):
@@ -285,6 +288,16 @@ def _strives(token: Token, sources: list[Actor]) -> bool:
 
 def _passive(token: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
+
+
+def _holds_view(token: Token) -> bool:
+    """Whether "agree" shares a view rather than commits: its complement is a clause that
+    states a fact, no act to come ("agreed that Clinton is in good health"; not "agreed that
+    they will remain in their homes", "agreed to withdraw")."""
+    clauses = [child for child in token.children if child.dep_ == "ccomp"]
+    if not clauses or any(child.dep_ in ("xcomp", "dobj") for child in token.children):
+        return False
+    return not any(aux.dep_ == "aux" and aux.tag_ == "MD" for clause in clauses for aux in clause.children)
 
 
 def _talks_alone(token: Token) -> bool:
