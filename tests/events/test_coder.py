@@ -109,6 +109,7 @@ def summary(events, *, happened_only=True):
         ("Kenyan troops fought to retake the town of Kismayo.", ("ASSAULT", {"KEN"}, set())),
         ("The Kenyan president talked with the Ugandan president about trade.", ("CONSULT", {"KEN"}, {"UGA"})),
         ("Kenya and Uganda agreed that they will reopen the border.", ("AGREE", {"KEN", "UGA"}, set())),
+        ("Kenya, asked by Uganda to withdraw its troops, refused.", ("REQUEST", {"UGA"}, {"KEN"})),
         ("Kenyan and Ugandan officials talked about the border on Monday.", ("CONSULT", {"KEN", "UGA"}, set())),
         # a noun the tagger reads as a verb is still the event noun
         ("Rescuers pulled a boy from the rubble following a government forces airstrike on the rebel-held town.",
@@ -175,6 +176,9 @@ def test_codes_the_main_event(code, text, expected):
         ("The court struck down the law on Friday.", {"ASSAULT"}),
         ("The Kenyan minister died of natural causes, most likely a heart attack.", {"ASSAULT"}),
         ("The Kenyan opposition seized on the minister's claim on Friday.", {"COERCE"}),
+        # a reporter's question is no request
+        ("Asked about the attack, the Kenyan minister said it was under investigation.", {"REQUEST"}),
+        ("When asked whether Kenya would send troops, the Kenyan president declined to answer.", {"REQUEST"}),
         # agreeing that something is so is a view, no commitment
         ("Only 52 percent of Kenyan voters agreed that the president is in good enough health to serve.", {"AGREE"}),
         ("The Kenyan housing officer agreed that there was a need to increase inspections.", {"AGREE"}),

@@ -36,6 +36,7 @@ DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
 HOLDING = {"hold"}  # a person held is detained; talks held took place
+ASKING = {"ask"}  # "Kenya asked Uganda to withdraw" is a request; "Asked about the attack, he said", an interview
 AGREEING = {"agree"}  # "agreed to withdraw" commits; "agreed that Clinton is in good health" holds a view
 TALKING = {"talk"}  # "talked with Kerry" is a consultation; "Clinton talked about reform", a topic
 STRIVING = {"fight", "battle"}  # "fought to keep the boy": a struggle, unless armed men fight to take a town
@@ -215,6 +216,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         if trigger.lemma in MEETING and _passive(token) and any(
                 child.dep_ == "prep" and child.lower_ == "with" for child in token.children):
             return None  # "was met with outrage", "has been met with opposition": how it was received
+        if trigger.lemma in ASKING and _interviewed(token):
+            return None  # "Asked about the attack, the minister said ...": a reporter's question
         if trigger.lemma in AGREEING and token.pos_ == "VERB" and _holds_view(token):
             return None  # "52 percent of voters agreed that Clinton is in good enough health"
         if trigger.lemma in TALKING and token.pos_ == "VERB" and _talks_alone(token):
@@ -288,6 +291,13 @@ def _strives(token: Token, sources: list[Actor]) -> bool:
 
 def _passive(token: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
+
+
+def _interviewed(token: Token) -> bool:
+    """Whether "asked" is a participle clause on the one who answers, with no asker named:
+    "Asked about the attack, the minister said ...", "When asked whether ..., he declined"."""
+    return token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and not any(
+        child.dep_ in ("nsubjpass", "nsubj", "agent", "auxpass") for child in token.children)
 
 
 def _holds_view(token: Token) -> bool:
