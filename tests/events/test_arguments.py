@@ -122,6 +122,8 @@ def arguments(ctx):
         ("Somali militants stabbed a guard before being shot dead by Kenyan police.", "shot",
          ({"KENCOP"}, {"SOMREB"})),
         ("Kenyan students marched after being attacked by Somali troops.", "attacked", ({"SOMMIL"}, {"KENEDU"})),
+        # an act asked or ordered of someone is that person's to do
+        ("The Kenyan minister was asked by Somali officials to resign.", "resign", ({"KENGOV"}, set())),
         # an infinitive on a noun is the act of the noun's owner, not of the clause's subject...
         ("Smuggling grew despite Kenyan efforts to crack down on Somali traders.", "crack",
          ({"KEN"}, {"SOMBUS"})),

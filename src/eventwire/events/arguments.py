@@ -572,7 +572,12 @@ def _inherited_subject(verb: Token) -> Token | None:
                 return None  # "ignored the UN's call to release them": the addressee's act
             if (owner := _noun_owner(child.head)) is not None:
                 return owner
-        child = child.head
+        link, child = child.dep_, child.head
+        if link == "xcomp" and _is_passive(child):
+            # "was asked by Ugandan officials to resign": the one asked is to resign
+            patients = [c for c in child.children if c.dep_ == "nsubjpass"]
+            if patients:
+                return _relative_head(patients[0])
         if _is_passive(child) and child.lower_ not in word_list("stance_participles"):
             agents = [pobj for agent in child.children if agent.dep_ == "agent"
                       for pobj in agent.children if pobj.dep_ == "pobj"]
