@@ -162,7 +162,7 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
     reduced = verb.tag_ == "VBN" and (verb.dep_ == "acl" or verb.dep_ == "amod" and not _hyphenated(verb))
     shared = _shared_passive(verb)  # "were arrested and charged"
     bare = _bare_passive(verb)  # "Three soldiers killed in Kabul blast"
-    passive = _is_passive(verb) or reduced or bare or shared is not None
+    passive = is_passive(verb) or reduced or bare or shared is not None
     stance = (passive and verb.lower_ in word_list("stance_participles")
               and not any(c.dep_ == "agent" for c in verb.children))
     if reduced:
@@ -392,7 +392,7 @@ def _unattributed(trigger: Token) -> list[Actor]:
         if child.dep_ == "nsubj":
             means.append(child)
         elif child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by") and (
-                _is_passive(trigger) or _bare_passive(trigger)):
+                is_passive(trigger) or _bare_passive(trigger)):
             means += [pobj for pobj in child.children if pobj.dep_ == "pobj"]
     known = unattributed_means()
     for token in means:
@@ -514,7 +514,7 @@ def _receiving(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in word_list("receiving_verbs"):
         return False
-    return _is_passive(verb) if lemma in ("give", "hand") else True
+    return is_passive(verb) if lemma in ("give", "hand") else True
 
 
 def _first_and_rest(participants: list[Actor]) -> tuple[list[Actor], list[Actor]]:
@@ -527,7 +527,7 @@ def _shared_passive(verb: Token) -> Token | None:
     """The passive verb a participle is coordinated with when it shares that verb's subject and
     auxiliary ("thirty civilians were arrested and charged": the civilians were charged too)."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.tag_ != "VBN" or not _is_passive(head):
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.tag_ != "VBN" or not is_passive(head):
         return None
     if any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in verb.children):
         return None
@@ -548,7 +548,8 @@ def _bare_passive(verb: Token) -> bool:
     return not any(child.dep_ in OBJECT_DEPENDENTS for token in clause for child in token.children)
 
 
-def _is_passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice: it has a passive subject or auxiliary."""
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
 
 
@@ -573,12 +574,12 @@ def _inherited_subject(verb: Token) -> Token | None:
             if (owner := _noun_owner(child.head)) is not None:
                 return owner
         link, child = child.dep_, child.head
-        if link == "xcomp" and _is_passive(child):
+        if link == "xcomp" and is_passive(child):
             # "was asked by Ugandan officials to resign": the one asked is to resign
             patients = [c for c in child.children if c.dep_ == "nsubjpass"]
             if patients:
                 return _relative_head(patients[0])
-        if _is_passive(child) and child.lower_ not in word_list("stance_participles"):
+        if is_passive(child) and child.lower_ not in word_list("stance_participles"):
             agents = [pobj for agent in child.children if agent.dep_ == "agent"
                       for pobj in agent.children if pobj.dep_ == "pobj"]
             return agents[0] if agents else None

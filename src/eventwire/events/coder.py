@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.context import Context
 from eventwire.events.arguments import CODER as ARGUMENTS_CODER
-from eventwire.events.arguments import ActorIndex, actors_of, find_arguments, opened_by
+from eventwire.events.arguments import ActorIndex, actors_of, find_arguments, is_passive, opened_by
 from eventwire.events.lexicon import VERSION, Lexicon, Trigger, lemmas
 from eventwire.events.modality import is_conditional, modality_of, reporting_verbs
 from eventwire.events.quantities import find_quantities, parse_number
@@ -42,7 +42,7 @@ TALKING = {"talk"}  # "talked with Kerry" is a consultation; "Clinton talked abo
 STRIVING = {"fight", "battle"}  # "fought to keep the boy": a struggle, unless armed men fight to take a town
 MEETING = {"meet"}  # "X met with Y" is a meeting; "the decision was met with outrage", a reception
 FALLING = {"decline"}  # a refusal, unless it is a fall ("the Nikkei declined 0.3%", "declined by 2 per cent")
-DEGREE = {"slightly", "sharply", "steadily", "significantly", "markedly", "steeply", "modestly"}
+DEGREE = {"slightly"}  # "has declined slightly from": the one degree adverb seen with a fall
 CONTESTING = {"beat"}  # a rival beaten in a vote is defeated; a man beaten by police is assaulted
 MARGINS = {"point", "percent", "vote", "margin", "%"}  # "beat him by 10 points"
 RIVALS = {"PERSON", "NORP", "GPE", "ORG"}  # "Trump narrowly beat Clinton", "Russia beat Croatia"
@@ -213,7 +213,7 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             return lexicon.code(ARREST_CAMEO)  # "captured the chief suspect", "Abdeslam, who was captured"
         if trigger.cameo == RECOGNIZE_CAMEO and token.pos_ == "VERB" and not _recognized_party(token, lexicon):
             return None  # "recognized that Austrians were also perpetrators", "recognize the danger"
-        if trigger.lemma in MEETING and _passive(token) and any(
+        if trigger.lemma in MEETING and is_passive(token) and any(
                 child.dep_ == "prep" and child.lower_ == "with" for child in token.children):
             return None  # "was met with outrage", "has been met with opposition": how it was received
         if trigger.lemma in ASKING and _interviewed(token):
@@ -289,10 +289,6 @@ def _strives(token: Token, sources: list[Actor]) -> bool:
         actor.sector in ARMED_SECTORS or actor.kind == "state" for actor in sources)
 
 
-def _passive(token: Token) -> bool:
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
-
-
 def _interviewed(token: Token) -> bool:
     """Whether "asked" is a participle clause on the one who answers, with no asker named:
     "Asked about the attack, the minister said ...", "When asked whether ..., he declined"."""
@@ -344,7 +340,7 @@ def _won_contest(token: Token, lexicon: Lexicon) -> bool:
     Monday": a match), not
     "police beat three Palestinians", "Hamas gunmen beat a Fatah official", "locals beat up a
     thief", "she was beaten"."""
-    if token.pos_ != "VERB" or _passive(token) or any(child.dep_ == "prt" for child in token.children):
+    if token.pos_ != "VERB" or is_passive(token) or any(child.dep_ == "prt" for child in token.children):
         return False
     objects = [child for child in token.children if child.dep_ == "dobj"]
     for preposition in (*token.children, *(child for o in objects for child in o.children)):
