@@ -36,20 +36,12 @@ DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
 GREETING = {"greet", "welcome"}  # a person greeted is met; a decision welcomed, praised
 HOLDING = {"hold"}  # a person held is detained; talks held took place
-ASKING = {"ask"}  # "Kenya asked Uganda to withdraw" is a request; "Asked about the attack, he said", an interview
-AGREEING = {"agree"}  # "agreed to withdraw" commits; "agreed that Clinton is in good health" holds a view
-TALKING = {"talk"}  # "talked with Kerry" is a consultation; "Clinton talked about reform", a topic
 STRIVING = {"fight", "battle"}  # "fought to keep the boy": a struggle, unless armed men fight to take a town
-MEETING = {"meet"}  # "X met with Y" is a meeting; "the decision was met with outrage", a reception
-FALLING = {"decline"}  # a refusal, unless it is a fall ("the Nikkei declined 0.3%", "declined by 2 per cent")
 DEGREE = {"slightly"}  # "has declined slightly from": the one degree adverb seen with a fall
-CONTESTING = {"beat"}  # a rival beaten in a vote is defeated; a man beaten by police is assaulted
 MARGINS = {"point", "percent", "vote", "margin", "%"}  # "beat him by 10 points"
-RIVALS = {"PERSON", "NORP", "GPE", "ORG"}  # "Trump narrowly beat Clinton", "Russia beat Croatia"
+NAMED_PARTIES = {"PERSON", "NORP", "GPE", "ORG"}  # "Trump narrowly beat Clinton", "Sweden recognized Palestine"
 ROUNDING = {"round"}  # people rounded up are arrested when the text names them
 HOST_CAMEO = "043"
-RECOGNIZE_CAMEO = "054"
-PARTY_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
 PERSONAL = {"he", "she", "him", "her"}
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MAX_CLAUSE_CLIMB = 3
@@ -211,21 +203,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
             continue
         if trigger.lemma in CAPTURING and _person_patient(token, lexicon.word_lists["captives"]):
             return lexicon.code(ARREST_CAMEO)  # "captured the chief suspect", "Abdeslam, who was captured"
-        if trigger.cameo == RECOGNIZE_CAMEO and token.pos_ == "VERB" and not _recognized_party(token, lexicon):
-            return None  # "recognized that Austrians were also perpetrators", "recognize the danger"
-        if trigger.lemma in MEETING and is_passive(token) and any(
-                child.dep_ == "prep" and child.lower_ == "with" for child in token.children):
-            return None  # "was met with outrage", "has been met with opposition": how it was received
-        if trigger.lemma in ASKING and _interviewed(token):
-            return None  # "Asked about the attack, the minister said ...": a reporter's question
-        if trigger.lemma in AGREEING and token.pos_ == "VERB" and _holds_view(token):
-            return None  # "52 percent of voters agreed that Clinton is in good enough health"
-        if trigger.lemma in TALKING and token.pos_ == "VERB" and _talks_alone(token):
-            return None  # "Clinton talked about criminal justice reform", "we're talking about a Senate that ..."
-        if trigger.lemma in FALLING and _fell(token):
-            return None  # "Japan's Nikkei 225 declined 0.3%", "has declined slightly from"
-        if trigger.lemma in CONTESTING and _won_contest(token, lexicon):
-            return None  # "Clinton beats Trump by 46 percent to 42", "Democrats beat incumbent Gov. Bevin"
+        if _other_sense(token, trigger, lexicon):
+            return None  # "Clinton beats Trump by 46 percent", "the decision was met with outrage"
         if trigger.lemma in HOLDING and not _held(token, lexicon):
             return None  # "talks were held", "held him responsible"
         if trigger.lemma in GREETING:
@@ -289,14 +268,14 @@ def _strives(token: Token, sources: list[Actor]) -> bool:
         actor.sector in ARMED_SECTORS or actor.kind == "state" for actor in sources)
 
 
-def _interviewed(token: Token) -> bool:
+def _interviewed(token: Token, lexicon: Lexicon) -> bool:
     """Whether "asked" is a participle clause on the one who answers, with no asker named:
     "Asked about the attack, the minister said ...", "When asked whether ..., he declined"."""
     return token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and not any(
         child.dep_ in ("nsubjpass", "nsubj", "agent", "auxpass") for child in token.children)
 
 
-def _holds_view(token: Token) -> bool:
+def _holds_view(token: Token, lexicon: Lexicon) -> bool:
     """Whether "agree" shares a view rather than commits: its complement is a clause that
     states a fact, no act to come ("agreed that Clinton is in good health"; not "agreed that
     they will remain in their homes", "agreed to withdraw")."""
@@ -306,7 +285,7 @@ def _holds_view(token: Token) -> bool:
     return not any(aux.dep_ == "aux" and aux.tag_ == "MD" for clause in clauses for aux in clause.children)
 
 
-def _talks_alone(token: Token) -> bool:
+def _talks_alone(token: Token, lexicon: Lexicon) -> bool:
     """Whether someone talks about a topic with no one: an "about" object, no partner ("with",
     "to", "between") and one speaker (not "the two leaders talked about trade")."""
     preps = {child.lower_ for child in token.children if child.dep_ == "prep"}
@@ -316,7 +295,7 @@ def _talks_alone(token: Token) -> bool:
     return not any(subject.tag_ in ("NNS", "NNPS") or subject.conjuncts for subject in subjects)
 
 
-def _fell(token: Token) -> bool:
+def _fell(token: Token, lexicon: Lexicon) -> bool:
     """Whether "decline" tells of a fall, not a refusal: by an amount ("declined 0.3%",
     "declined by 2 per cent"), to a degree ("declined slightly"), or as a quality ("declining
     prices")."""
@@ -337,10 +316,9 @@ def _won_contest(token: Token, lexicon: Lexicon) -> bool:
     """Whether "beat" tells of a vote, a race or a match won: by a margin ("by 10 points"), in
     an election ("in the primary"), with a score ("6-4"), or a named person, party or country
     over another in the active voice ("Trump narrowly beat Clinton", "Russia beat Croatia on
-    Monday": a match), not
-    "police beat three Palestinians", "Hamas gunmen beat a Fatah official", "locals beat up a
-    thief", "she was beaten"."""
-    if token.pos_ != "VERB" or is_passive(token) or any(child.dep_ == "prt" for child in token.children):
+    Monday": a match), not "police beat three Palestinians", "Hamas gunmen beat a Fatah
+    official", "locals beat up a thief", "she was beaten"."""
+    if is_passive(token) or any(child.dep_ == "prt" for child in token.children):
         return False
     objects = [child for child in token.children if child.dep_ == "dobj"]
     for preposition in (*token.children, *(child for o in objects for child in o.children)):
@@ -355,7 +333,7 @@ def _won_contest(token: Token, lexicon: Lexicon) -> bool:
     if _has_score(token.sent):
         return True  # "Guido Pella beating Nicolas Jarry 6-4, 6-3"
     subjects = [child for child in token.children if child.dep_ == "nsubj"]
-    return any(s.ent_type_ in RIVALS for s in subjects) and any(o.ent_type_ in RIVALS for o in objects)
+    return any(s.ent_type_ in NAMED_PARTIES for s in subjects) and any(o.ent_type_ in NAMED_PARTIES for o in objects)
 
 
 def _has_score(sentence: Span) -> bool:
@@ -364,19 +342,37 @@ def _has_score(sentence: Span) -> bool:
                for a, dash, b in zip(sentence, sentence[1:], sentence[2:]))
 
 
-def _recognized_party(token: Token, lexicon: Lexicon) -> bool:
-    """Whether "recognize" grants diplomatic recognition: what it recognises is a party (a
-    named country, organisation or person) or a polity's act or standing (recognition.txt:
-    "the results of the referendums", "its independence"), and no clause is acknowledged."""
+def _acknowledged(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "recognize" acknowledges rather than grants diplomatic recognition: what it
+    recognises is no party (a named country, organisation or person) nor a polity's act or
+    standing (recognition.txt: "the results of the referendums", "its independence"), or it is
+    a clause ("recognized that Austrians were also perpetrators")."""
     if any(child.dep_ == "ccomp" for child in token.children):
-        return False
+        return True
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                 child = token.head
-            if child.ent_type_ in PARTY_ENTITIES or child.lemma_.lower() in lexicon.word_lists["recognition"]:
-                return True
-    return False
+            if child.ent_type_ in NAMED_PARTIES or child.lemma_.lower() in lexicon.word_lists["recognition"]:
+                return False
+    return True
+
+
+def _received(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "meet" tells how something was received: "the decision was met with outrage",
+    "has been met with opposition" (not "was met by the foreign minister")."""
+    return is_passive(token) and any(child.dep_ == "prep" and child.lower_ == "with" for child in token.children)
+
+
+# trigger lemmas -> the test that the verb is used in a sense that is no event
+OTHER_SENSES = {"recognize": _acknowledged, "recognise": _acknowledged, "meet": _received, "ask": _interviewed,
+                "agree": _holds_view, "talk": _talks_alone, "decline": _fell, "beat": _won_contest}
+
+
+def _other_sense(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """Whether a trigger verb is used here in a sense that is no event (`OTHER_SENSES`)."""
+    check = OTHER_SENSES.get(trigger.lemma)
+    return check is not None and token.pos_ == "VERB" and check(token, lexicon)
 
 
 def _person_patient(token: Token, roles: frozenset[str]) -> bool:
