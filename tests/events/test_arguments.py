@@ -116,6 +116,9 @@ def arguments(ctx):
         # a relative pronoun stands for its noun, and an apposition's noun for the name it describes
         ("Mourners buried Amina, a Somali student who was shot by Kenyan police.", "shot",
          ({"KENCOP"}, {"SOMEDU"})),
+        # a name the recogniser missed is not the person its apposition mentions
+        ("Besigye, runner-up in the election to longtime incumbent Yoweri Museveni, was arrested by Kenyan police.",
+         "arrested", ({"KENCOP"}, set())),
         # law enforcement is the police
         ("The Somali journalist was detained by Kenyan law enforcement.", "detained", ({"KENCOP"}, {"SOMJRN"})),
         # a subjectless passive clause hung on another: that clause's subject undergoes the act

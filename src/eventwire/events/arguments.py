@@ -65,15 +65,21 @@ def _phrase_actors(token: Token, index: ActorIndex) -> list[Actor]:
     premodifiers = index.within(left, token.idx + len(token))
     if premodifiers:
         return premodifiers
+    # a name the recogniser missed ("Besigye, runner-up ... to Yoweri Museveni") is not
+    # the person its modifiers name
+    others = token.pos_ == "PROPN"
     for child in token.children:
         if child.dep_ == "appos":
-            appositive = index.within(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+            appositive = [a for a in index.within(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+                          if not (others and a.kind == "person"
+                                  and not a.evidence.start <= child.idx < a.evidence.end)]
             if appositive:
                 return _with_conjuncts(appositive[0], token, index)
     places = [(p.idx, p.right_edge.idx + len(p.right_edge)) for p in token.subtree
               if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS]
     subtree = [a for a in index.within(left, token.right_edge.idx + len(token.right_edge))
-               if not any(start <= a.evidence.start < end for start, end in places)]
+               if not any(start <= a.evidence.start < end for start, end in places)
+               and not (others and a.kind == "person")]
     subtree = _coded_first(subtree)
     return _with_conjuncts(subtree[0], token, index) if subtree else []
 
