@@ -53,6 +53,10 @@ def summary(events, *, happened_only=True):
         ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
         # civilians supporting the army is a political act: one party is the state
         ("Kenyan villagers supported the Somali army's operation.", ("SUPPORT", {"KEN"}, {"SOM"})),
+        # a public figure attacking another in words is criticising; a president's forces attack
+        ("Senator Ted Cruz attacked Donald Trump in an interview.", ("ACCUSE", {"USA"}, {"USA"})),
+        ("Donald Trump's attacks on Hillary Clinton intensified.", ("ACCUSE", {"USA"}, {"USA"})),
+        ("Syrian President Bashar al-Assad attacked rebels in Aleppo.", ("ASSAULT", {"SYR"}, {"SYR"})),
         # a call or an appeal for something is a request; a phone call is not
         ("The Kenyan president made an appeal for calm.", ("REQUEST", {"KEN"}, set())),
         ("Qatar hosted the Afghan delegation in Doha.", ("CONSULT", {"QAT"}, {"AFG"})),
@@ -201,6 +205,7 @@ def test_codes_the_main_event(code, text, expected):
         ("The earthquake killed ten people in the province.", {"ASSAULT"}),
         # an attack in words is a criticism
         ("The senator attacked the governor, saying he had broken his promise.", {"ASSAULT"}),
+        ("Critics are right to attack and criticize the senator.", {"ASSAULT"}),
         # issue 11: a trigger in another sense, told by its object or modifier
         ("The ministry released a statement on the floods.", {"RETREAT"}),
         ("Analysts released updated estimates of the number of fighters.", {"RETREAT"}),

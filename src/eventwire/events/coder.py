@@ -11,7 +11,7 @@ from eventwire.events.arguments import CODER as ARGUMENTS_CODER
 from eventwire.events.arguments import ActorIndex, actors_of, find_arguments, is_passive, opened_by
 from eventwire.events.lexicon import VERSION, Lexicon, Trigger, lemmas
 from eventwire.events.modality import is_conditional, modality_of, reporting_verbs
-from eventwire.events.quantities import find_quantities, parse_number
+from eventwire.events.quantities import find_quantities, names_harm, parse_number
 from eventwire.model import Actor, Article, Event, Evidence
 from eventwire.nlp.parse import sentence_spans
 from eventwire.registry import register
@@ -31,6 +31,9 @@ BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "dur
 PRIOR_PREPOSITIONS = {"after", "following", "since"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
 DEMONSTRATE_CAMEO, CRITICIZE_CAMEO, ACCUSE_CAMEO = "141", "111", "112"
+# words an attack is coordinated with when it is made in words ("attack and critique")
+CRITICIZING = frozenset({"critique", "criticize", "criticise", "denounce"})
+ATTACKING = frozenset({"attack", "assault", "assail"})
 SEIZE_CAMEO, RESTRICT_CAMEO, PHONE_CAMEO, ARREST_CAMEO = "171", "191", "041", "173"
 DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
@@ -92,6 +95,8 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             continue  # "dozens of men were rounded up", not "the Kenyan figures were rounded up"
         if trigger.lemma in STRIVING and _strives(token, sources):
             continue  # "relatives have fought to keep the boy", "companies are fighting to protect their business"
+        if trigger.plover == "ASSAULT" and trigger.lemma in ATTACKING and _in_words(token, sources, index, article, lexicon):
+            trigger = lexicon.code(CRITICIZE_CAMEO)
         if trigger.plover in MEANS_TYPES:
             targets = _not_own_forces(targets, sources)
         if trigger.plover not in MATERIAL_CONFLICT:
@@ -466,6 +471,38 @@ def _spoken(token: Token) -> bool:
     return token.pos_ == "VERB" and any(
         child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > token.i
         and child.lemma_.lower() in reporting_verbs() | {"call"} for child in token.children)
+
+
+def _in_words(token: Token, sources: list[Actor], index: ActorIndex, article: Article, lexicon: Lexicon) -> bool:
+    """ "Trump attacked Machado in early-morning tweets", "Bush's attacks on Rubio", "to attack
+    and critique Donald Trump": an attack coordinated with words, or one that coded persons
+    (public figures: a country or a sector known) alone make on a person, with no weapon,
+    dead or injured anywhere in the sentence, is a criticism ("Assad attacked the rebels",
+    "attacked Aleppo", "Ahmed Khan attacked his neighbour" stay attacks)."""
+    if any(conjunct.lemma_.lower() in CRITICIZING for conjunct in token.conjuncts):
+        return True
+    if not sources or not all(actor.kind == "person" and actor.text[:1].isupper() and actor.code for actor in sources):
+        return False
+    if token.pos_ == "VERB":
+        patients = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    else:
+        patients = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+                    for pobj in prep.children if pobj.dep_ == "pobj"]
+    patients += [other for patient in patients for other in (*patient.conjuncts, *(
+        child for child in patient.children if child.dep_ == "appos"))]
+    weapons = lexicon.word_lists["weapons"]
+    places = [(place.evidence.start, place.evidence.end) for place in article.places]
+    return any(_personal(patient, index, places) for patient in patients) and not any(
+        word.lemma_.lower() in weapons for word in token.sent)
+
+
+def _personal(token: Token, index: ActorIndex, places: list[tuple[int, int]]) -> bool:
+    """A person or a people ("Clinton", "Latinos", "him"), not a place the article resolved
+    ("Homs" tagged PERSON)."""
+    if any(start <= token.idx < end for start, end in places):
+        return False
+    return token.ent_type_ == "PERSON" or token.lower_ in PERSONAL or any(
+        actor.kind == "person" for actor in index.overlapping(token.idx, token.idx + len(token)))
 
 
 def _figurative(token: Token, lexicon: Lexicon) -> bool:

@@ -78,3 +78,10 @@ def _kind_of(number: Token, kinds: dict[str, str]) -> str | None:
         if child.dep_ in ("acl", "amod") and child_kind in ("dead", "injured", "arrested"):
             return child_kind
     return kinds.get(counted.lemma_.lower()) if counted is not number else None
+
+
+def names_harm(span: Span) -> bool:
+    """Whether a word of `span` names weapons, the dead or the injured ("machete" aside,
+    the lemmas of quantities.tsv: "killed", "wounded", "bombs")."""
+    kinds = _table("quantities.tsv", "lemma", "kind")
+    return any(kinds.get(token.lemma_.lower()) in ("weapons", "dead", "injured") for token in span)
