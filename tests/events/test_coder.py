@@ -215,6 +215,10 @@ def test_codes_the_main_event(code, text, expected):
         ("Gulf states worry about the perceived threat from Iran.", {"THREATEN"}),
         ("The report highlights the rising threat of extremism.", {"THREATEN"}),
         ("The air strike on the convoy killed nine soldiers.", {"PROTEST"}),
+        # what something is taken for is no threat made ("used ... as a threat" is one)
+        ("The Somali militia is considered a threat to Kenyan troops.", {"THREATEN"}),
+        ('The Kenyan minister condemned the Somali test as "provocative and destabilizing" and a "grave threat" '
+         "to Kenyan troops.", {"THREATEN"}),
         # a forecast is no threat
         ("Activists warn that recruitment is likely to rise.", {"THREATEN"}),
         ("Officials warned it has proven difficult to stop the flow.", {"THREATEN"}),

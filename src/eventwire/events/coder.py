@@ -34,6 +34,9 @@ DEMONSTRATE_CAMEO, CRITICIZE_CAMEO, ACCUSE_CAMEO = "141", "111", "112"
 # words an attack is coordinated with when it is made in words ("attack and critique")
 CRITICIZING = frozenset({"critique", "criticize", "criticise", "denounce"})
 ATTACKING = frozenset({"attack", "assault", "assail"})
+# verbs that say what something is taken for ("condemned the test as a threat")
+JUDGING = frozenset({"condemn", "denounce", "describe", "see", "view", "regard", "consider", "label", "brand",
+                     "perceive", "characterize", "characterise", "portray", "call"})
 SEIZE_CAMEO, RESTRICT_CAMEO, PHONE_CAMEO, ARREST_CAMEO = "171", "191", "041", "173"
 DECLINE_TO_YIELD_CAMEO = "124"
 CAPTURING = {"capture", "recapture"}  # a person captured is arrested; a town, fought for
@@ -219,7 +222,7 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
                 return None  # "was greeted with chants": no one met
         if trigger.plover == "ASSAULT" and _caused_by_mishap(token, lexicon):
             return None
-        if trigger.plover == "THREATEN" and not _own_act_warned(token):
+        if trigger.plover == "THREATEN" and (not _own_act_warned(token) or _characterised(token)):
             return None
         if trigger.plover == "ASSAULT" and _spoken(token):
             return lexicon.code(CRITICIZE_CAMEO)
@@ -436,6 +439,24 @@ def _generic(token: Token) -> bool:
         return False
     return not any(child.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep", "acl", "relcl")
                    for child in token.children)
+
+
+def _characterised(noun: Token) -> bool:
+    """A noun said of something is what it is taken for, not an act: "it is considered a threat
+    to U.S. troops", "condemned the test as provocative and a grave threat", "his rivals are
+    all potential threats"."""
+    if noun.pos_ != "NOUN":
+        return False
+    while noun.dep_ == "conj" and noun.head is not noun and noun.head.pos_ in ("NOUN", "ADJ"):
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ in ("conj", "dobj") and head.pos_ == "VERB":
+        # "condemned X as provocative and a threat", the noun parsed as the verb's own
+        return head.lemma_.lower() in JUDGING and any(
+            child.dep_ == "prep" and child.lower_ == "as" and child.i < noun.i for child in head.children)
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        return head.head.lemma_.lower() in JUDGING  # not "used the invasions as a threat"
+    return (noun.dep_ == "attr" and head.lemma_ == "be") or noun.dep_ == "oprd"
 
 
 def _felt(token: Token) -> bool:
