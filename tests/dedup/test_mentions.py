@@ -68,6 +68,18 @@ def test_targets_of_one_country_and_other_sectors_still_merge():
                       event(50, [actor("IRN")], [actor("USA", "GOV")]))) == 1
 
 
+def test_arrests_and_sentences_of_other_people_stay_apart():
+    """Issue 11: "a court sentenced four civilians" and "eleven police officers received jail
+    terms" are two sentencings; the sectors of the people they were done to tell them apart
+    (attacks still merge over them, see above)."""
+    court = actor("AFG", "JUD")
+    first = event(0, [court], [actor("AFG", "CVL")], type="SANCTION", cameo="173")
+    second = event(50, [court], [actor("AFG", "COP")], type="SANCTION", cameo="173")
+    same = event(90, [court], [actor("AFG", "CVL")], type="SANCTION", cameo="173")
+    assert len(merged(first, second)) == 2
+    assert len(merged(first, same)) == 1
+
+
 def town(name: str, lat: float, lon: float) -> Place:
     return Place(name, name, 1, "P", "PPL", "AFG", None, lat, lon, Evidence(0, 0, 1, "test"))
 

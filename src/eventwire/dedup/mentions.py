@@ -18,6 +18,8 @@ LOCAL_PRECISION = {"feature", "city"}
 DIVISION_PRECISION = LOCAL_PRECISION | {"admin1"}
 SAME_PLACE_KM = 50.0
 COUNTED = {"dead", "injured", "arrested"}
+# acts whose targets are the people they are done to (arrests, sentences), told apart by them
+PATIENT_TYPES = {"COERCE", "SANCTION"}
 STATED_PERIOD = {"day": 10, "month": 7, "year": 4, "week": 4, "quarter": 4, "season": 4}
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5, "decade": 6, "century": 7,
              "publication": 8}
@@ -69,13 +71,15 @@ def same_event(first: Event, second: Event) -> bool:
     who does it to whom (the attackers "shot dead" after their attack undergo another act),
     stated dates (a day in 2016 is not an act of 2015), the places the text gives each (a
     country apart, or towns and sites far apart), and the dead, injured or arrested each
-    counts ("a blast killed 12 in Kabul" and "gunmen killed 3 in Herat" are two events)."""
+    counts ("a blast killed 12 in Kabul" and "gunmen killed 3 in Herat" are two events), and
+    for arrests and sentences the sectors of those they were done to (`PATIENT_TYPES`)."""
     return (
         first.type == second.type
         and (first.mode == second.mode or None in (first.mode, second.mode))
         and _status(first) == _status(second)
         and _same_sources(first.sources, second.sources)
         and _compatible(first.targets, second.targets)
+        and (first.type not in PATIENT_TYPES or _same_patients(first.targets, second.targets))
         and not _reversed(first, second)
         and _same_period(first, second)
         and _same_place(first, second)
@@ -173,6 +177,14 @@ def _countries(actors: tuple[Actor, ...]) -> set[str]:
 
 def _compatible(first: tuple[Actor, ...], second: tuple[Actor, ...]) -> bool:
     a, b = _countries(first), _countries(second)
+    return not a or not b or bool(a & b)
+
+
+def _same_patients(first: tuple[Actor, ...], second: tuple[Actor, ...]) -> bool:
+    """Targets contradict when both name who underwent the act by sector and no sector is
+    shared ("eleven police officers received jail terms" and "a court sentenced four
+    civilians"; a place standing for the target gives no sector)."""
+    a, b = ({actor.sector for actor in _named(actors) if actor.sector and actor.text} for actors in (first, second))
     return not a or not b or bool(a & b)
 
 
