@@ -138,6 +138,24 @@ def test_qualifier_rules_out_namesakes(resolve, text, mention, never):
     assert never not in {place.feature_code, place.country}
 
 
+SYRIA_STORY = ("Syrian forces shelled Homs on Monday. In Syria, the army also hit Hama, and Syria's "
+               "government denied it. Survivors buried the dead in al-Bayda.")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # a town whose only namesakes lie in a country no other place names is not resolved abroad
+        (SYRIA_STORY, "al-Bayda", None),
+        # a capital or a town of a country the article names is
+        (SYRIA_STORY + " Diplomats met in Paris.", "Paris", "FRA"),
+        (SYRIA_STORY + " Refugees reached Turkey and camped near Kilis.", "Kilis", "TUR"),
+    ],
+)
+def test_a_town_of_a_country_no_other_place_names(resolve, text, mention, country):
+    assert _place(resolve(text), mention).country == country
+
+
 @pytest.mark.parametrize(("actor_country", "country"), [(None, "IND"), ("PAK", "PAK")])
 def test_actor_country_is_weak_context(ctx, actor_country, country):
     import dataclasses

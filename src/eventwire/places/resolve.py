@@ -8,7 +8,9 @@ qualified by the next one ("Tijuana, Baja California", "Amritsar (Punjab)") favo
 candidates that lie inside it and is left unresolved when it cannot. Countries and
 divisions come before same-name towns, a large city before its same-name province
 ("Baghdad" the city, "Washington" the capital unless "Washington state" or Washington towns
-are mentioned), and every mention of one name in an article gets the same place.
+are mentioned), and every mention of one name in an article gets the same place. A town
+whose namesakes all lie in a country no other place names is left unresolved in an article
+whose places establish another country.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ ROUNDS = 2
 # between a place and the division that qualifies it: "Parkland, Florida", "Hays city (Al
 # Hudaydah)", "Ashulia town (Savar, Dhaka)", "Karama town in Raqqa", "the Western District of New York"
 QUALIFIER_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:[,(]|in\s|of\s)\s*")
+MILLION_CITY = 1_000_000
+FOCUS_MENTIONS = 3
 ADJECTIVE_COUNTRY_SCORE = 1.5
 FEATURE_PRIOR = MappingProxyType({"CONT": 5.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 3.0, "PPL": 0.0,
                                   "AIRP": -1.0, "AIRB": 0.0, "RGN": 3.0})
@@ -98,7 +102,7 @@ def choose_candidates(mentions: list[Mention], text: str,
     stray = {key for key, partners in links.items() for other, outer in partners
              if outer and _outside(choice[key], choice[other])}
     chosen = {index: choice[key] for key, indexes in groups.items() for index in indexes if key not in stray}
-    return _without_stray_local_names(mentions, chosen)
+    return _without_stray_local_names(mentions, _without_stray_towns(mentions, chosen))
 
 
 def _outside(inner: Candidate, outer: Candidate) -> bool:
@@ -136,6 +140,30 @@ def _without_stray_local_names(mentions: list[Mention], chosen: dict[int, Candid
     if not countries:
         return chosen
     return {index: c for index, c in chosen.items() if index not in weak or c.country in countries}
+
+
+def _without_stray_towns(mentions: list[Mention], chosen: dict[int, Candidate]) -> dict[int, Candidate]:
+    """Drop the resolution of a town in a country no other place of the article names, when
+    the others name a country at least `FOCUS_MENTIONS` times ("the towns of al-Bayda and
+    Baniyas" in a story about Syria: Al Bayda, Libya): it is likelier a place the gazetteer
+    lacks than a namesake abroad. Capitals and cities of a million or more stay ("Diplomats
+    met in Paris")."""
+    named = [(name_key(mentions[index].text), c.country) for index, c in chosen.items()
+             if c.country and not mentions[index].modifier]
+    drop = set()
+    for index, candidate in chosen.items():
+        key = name_key(mentions[index].text)
+        if not _minor_town(candidate):
+            continue
+        countries = Counter(country for other, country in named if other != key)
+        if not countries[candidate.country] and countries and countries.most_common(1)[0][1] >= FOCUS_MENTIONS:
+            drop.add(key)
+    return {index: c for index, c in chosen.items() if name_key(mentions[index].text) not in drop}
+
+
+def _minor_town(candidate: Candidate) -> bool:
+    return (candidate.feature_class == "P" and candidate.feature_code != "PPLC"
+            and candidate.population < MILLION_CITY and not candidate.source.startswith("eventwire"))
 
 
 def _is_minor_alias(candidate: Candidate) -> bool:
