@@ -119,6 +119,13 @@ def arguments(ctx):
         # a name the recogniser missed is not the person its apposition mentions
         ("Besigye, runner-up in the election to longtime incumbent Yoweri Museveni, was arrested by Kenyan police.",
          "arrested", ({"KENCOP"}, set())),
+        # the one an act is done to did what it is done for
+        ("Kenyan police arrested three Somali students for protesting outside the ministry.", "protesting",
+         ({"SOMEDU"}, set())),
+        ("A Somali journalist was jailed by a Kenyan court for insulting the president.", "insulting",
+         ({"SOMJRN"}, {"GOV"})),
+        # a bare participle completing a passive: its subject undergoes it
+        ("The Somali journalist was found shot dead in Nairobi.", "shot", (set(), {"SOMJRN"})),
         # law enforcement is the police
         ("The Somali journalist was detained by Kenyan law enforcement.", "detained", ({"KENCOP"}, {"SOMJRN"})),
         # a subjectless passive clause hung on another: that clause's subject undergoes the act

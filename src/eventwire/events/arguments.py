@@ -168,11 +168,15 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
     reduced = verb.tag_ == "VBN" and (verb.dep_ == "acl" or verb.dep_ == "amod" and not _hyphenated(verb))
     shared = _shared_passive(verb)  # "were arrested and charged"
     bare = _bare_passive(verb)  # "Three soldiers killed in Kabul blast"
-    passive = is_passive(verb) or reduced or bare or shared is not None
+    complement = _passive_complement(verb)  # "was found shot dead"
+    passive = is_passive(verb) or reduced or bare or shared is not None or complement is not None
     stance = (passive and verb.lower_ in word_list("stance_participles")
               and not any(c.dep_ == "agent" for c in verb.children))
     if reduced:
         targets += _outside(actors_of(verb.head, index), verb)  # the noun undergoes the act
+    if complement is not None:
+        targets += [a for child in complement.children if child.dep_ == "nsubjpass"
+                    for a in _subject_actors(child, complement, index)]
     if shared is not None:
         for child in shared.children:
             if child.dep_ == "nsubjpass":
@@ -554,6 +558,16 @@ def _bare_passive(verb: Token) -> bool:
     return not any(child.dep_ in OBJECT_DEPENDENTS for token in clause for child in token.children)
 
 
+def _passive_complement(verb: Token) -> Token | None:
+    """The passive clause a bare participle completes, whose subject undergoes it: "the
+    prosecutor was found shot dead", "two were reported killed" (not "was asked to resign")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or verb.tag_ != "VBN" or not is_passive(head) or any(
+            child.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for child in verb.children):
+        return None
+    return head
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice: it has a passive subject or auxiliary."""
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
@@ -580,6 +594,14 @@ def _inherited_subject(verb: Token) -> Token | None:
             if (owner := _noun_owner(child.head)) is not None:
                 return owner
         link, child = child.dep_, child.head
+        if link == "pcomp" and child.lower_ == "for":
+            # "arrested three students for protesting", "was jailed for insulting the king":
+            # the one the act is done to did what it is done for
+            if child.head.dep_ in ("dobj", "nsubjpass") and child.head.pos_ in ("NOUN", "PROPN"):
+                return child.head
+            patients = [c for c in child.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if child.head.pos_ == "VERB" and patients:
+                return _relative_head(patients[0])
         if link == "xcomp" and is_passive(child):
             # "was asked by Ugandan officials to resign": the one asked is to resign
             patients = [c for c in child.children if c.dep_ == "nsubjpass"]
