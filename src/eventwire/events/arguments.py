@@ -596,11 +596,11 @@ def _inherited_subject(verb: Token) -> Token | None:
         link, child = child.dep_, child.head
         if link == "pcomp" and child.lower_ == "for":
             # "arrested three students for protesting", "was jailed for insulting the king":
-            # the one the act is done to did what it is done for
-            if child.head.dep_ in ("dobj", "nsubjpass") and child.head.pos_ in ("NOUN", "PROPN"):
-                return child.head
-            patients = [c for c in child.head.children if c.dep_ in ("dobj", "nsubjpass")]
-            if child.head.pos_ == "VERB" and patients:
+            # the one punished did what they are punished for
+            noun = child.head if child.head.dep_ in ("dobj", "nsubjpass") else None
+            verb = noun.head if noun is not None else child.head
+            patients = [noun] if noun is not None else [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if verb.lemma_.lower() in word_list("punishing") and patients:
                 return _relative_head(patients[0])
         if link == "xcomp" and is_passive(child):
             # "was asked by Ugandan officials to resign": the one asked is to resign
