@@ -36,6 +36,9 @@ def _place(article, text):
         ("Floods closed roads near Lexington, Ky., overnight.", "Ky.", "USA", "Kentucky", {"ADM1"}),
         ("He was born in Churchill, Man., in 1990.", "Man.", "CAN", "Manitoba", {"ADM1"}),
         ("Shelling hit Aleppo and Idlib.", "Aleppo", "SYR", None, {"PPL", "PPLA"}),
+        # a curated feature is as prominent as the name's best-known bearer: not Gulf Province, PNG
+        ("Washington urged Gulf allies to withhold the missiles.", "Gulf", None, None, {"GULF"}),
+        ("Tankers were attacked in the Gulf on Thursday.", "Gulf", None, None, {"GULF"}),
     ],
 )
 def test_resolution(resolve, text, mention, country, admin1, feature_codes):

@@ -38,6 +38,7 @@ ROUNDS = 2
 QUALIFIER_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:[,(]|in\s|of\s)\s*")
 MILLION_CITY = 1_000_000
 FOCUS_MENTIONS = 3
+CURATED_PROMINENCE = 1_000_000
 ADJECTIVE_COUNTRY_SCORE = 1.5
 FEATURE_PRIOR = MappingProxyType({"CONT": 5.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 3.0, "PPL": 0.0,
                                   "AIRP": -1.0, "AIRB": 0.0, "RGN": 3.0})
@@ -212,7 +213,12 @@ def prior(candidate: Candidate, mention: Mention) -> float:
     code = candidate.feature_code or ""
     if candidate.lat is None or candidate.lon is None:
         return -100.0
-    score = math.log10(candidate.population + 10)
+    population = candidate.population
+    if candidate.source.startswith("eventwire"):
+        # curated entries are the well-known features a name stands for ("the Gulf", "Sinai",
+        # "Guantanamo"): as prominent as a city of a million, whatever people live there
+        population = max(population, CURATED_PROMINENCE)
+    score = math.log10(population + 10)
     if code.startswith("PCL"):
         score += 6.0
     elif candidate.source.startswith("eventwire"):
