@@ -59,9 +59,10 @@ def arguments(ctx):
         # a route names both ends
         ("Angry farmers blocked the bridge spanning the river from Spain to Portugal.", "blocked",
          ({"AGR"}, {"ESP", "PRT"})),
-        # a bomb that acts stands for an unidentified attacker of the country the sentence is set in
+        # a bomb that acts stands for an unidentified attacker; its country is the event's place's,
+        # which the location stage gives (tests/places/test_locate.py)
         ("A roadside bomb killed three soldiers in Kandahar, Afghanistan.", "killed", ({"AFGUAF"}, {"AFGMIL"})),
-        ("The mayor was killed in a car bomb explosion in Baghdad.", "killed", ({"IRQUAF"}, {"IRQGOV"})),
+        ("The mayor was killed in a car bomb explosion in Baghdad.", "killed", ({"UAF"}, {"IRQGOV"})),
         # the noun an -ing participle modifies is its agent
         ("Lebanese protesters demonstrating against the government blocked the road.", "demonstrating",
          ({"LBNCVL"}, {"LBNGOV"})),

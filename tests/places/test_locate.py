@@ -295,3 +295,22 @@ def test_a_visit_takes_place_where_it_goes(ctx):
     events = code_text("The Kenyan president paid a visit to Uganda last week.", ctx, published="2021-03-10").events
     [visit] = [event for event in events if event.type == "CONSULT"]
     assert visit.place is not None and visit.place.country == "UGA" and visit.place_precision == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # an unidentified attacker belongs where the attack was, not where the sentence is told
+        ("In Poland, Obama opened his remarks with the aftermath of the Dallas shooting, saying America is "
+         "not as divided as some have suggested.", "USA"),
+        ("The mayor was killed in a car bomb explosion in Baghdad.", "IRQ"),
+    ],
+)
+def test_unidentified_attackers_take_the_country_of_the_event_place(ctx, text, country):
+    from eventwire.extract import article_from_text
+    from eventwire.pipeline import run_stages
+
+    article = run_stages(article_from_text(text, published="2016-07-09"), ctx)
+    attacks = [event for event in article.events if event.type == "ASSAULT"]
+    assert attacks and {actor.country for actor in attacks[0].sources if actor.sector == "UAF"} == {country}
+

@@ -7,7 +7,6 @@ from bisect import bisect_right
 from spacy.tokens import Span, Token
 
 from eventwire.actors.knowledge import ADJECTIVE, CAPITAL, COUNTRY, PLURAL, load_knowledge_base, unattributed_means
-from eventwire.actors.scene import scene_countries
 from eventwire.events.lexicon import lemmas, word_list
 from eventwire.model import Actor, Evidence
 from eventwire.nlp.parse import sentence_spans
@@ -413,13 +412,14 @@ def _unattributed(trigger: Token) -> list[Actor]:
 
 
 def _unattributed_actor(token: Token) -> Actor:
+    """Unidentified attackers for a bomb or blast that carried out the attack, with no country:
+    the location stage gives them the country of the event's place, not of whatever place
+    the sentence names ("In Poland, Obama spoke of the aftermath of the Dallas shooting")."""
     kb = load_knowledge_base()
-    sentence = token.sent
-    country = scene_countries(sentence, kb).get(sentence.start)
     start = token.left_edge.idx
     end = token.idx + len(token)
     evidence = Evidence(_sentence_number(token), start, end, CODER, kb.version)
-    return Actor(token.doc[token.left_edge.i : token.i + 1].text, "unidentified attackers", country, "UAF", "group",
+    return Actor(token.doc[token.left_edge.i : token.i + 1].text, "unidentified attackers", None, "UAF", "group",
                  evidence)
 
 
