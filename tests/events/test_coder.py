@@ -211,6 +211,7 @@ def test_codes_the_main_event(code, text, expected):
         ("Analysts released updated estimates of the number of fighters.", {"RETREAT"}),
         ("The president offered prayers for the victims.", {"AGREE"}),
         ("The candidate spoke at a campaign rally in Ohio.", {"PROTEST"}),
+        ("She takes one step into the street and a bus hits her.", {"PROTEST"}),
         ("The governor addressed supporters at his victory rally.", {"PROTEST"}),
         ("Gulf states worry about the perceived threat from Iran.", {"THREATEN"}),
         ("The report highlights the rising threat of extremism.", {"THREATEN"}),
