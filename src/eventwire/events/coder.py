@@ -373,8 +373,16 @@ def _received(token: Token, lexicon: Lexicon) -> bool:
 
 
 # trigger lemmas -> the test that the verb is used in a sense that is no event
+def _shown(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "demonstrate" means show: it takes a clause ("notes demonstrate why the FBI saw
+    no need", "all about demonstrating that ..."); protesters demonstrate with none
+    ("demonstrated in Belgrade against the government")."""
+    return any(child.dep_ == "ccomp" for child in token.children)
+
+
 OTHER_SENSES = {"recognize": _acknowledged, "recognise": _acknowledged, "meet": _received, "ask": _interviewed,
-                "agree": _holds_view, "talk": _talks_alone, "decline": _fell, "beat": _won_contest}
+                "agree": _holds_view, "talk": _talks_alone, "decline": _fell, "beat": _won_contest,
+                "demonstrate": _shown}
 
 
 def _other_sense(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
@@ -528,11 +536,12 @@ def _personal(token: Token, index: ActorIndex, places: list[tuple[int, int]]) ->
 
 def _figurative(token: Token, lexicon: Lexicon) -> bool:
     """ "personal attacks", "a verbal assault", "struck down the law", "seized on his claim":
-    violence in words only; "a heart attack": none at all."""
+    violence in words only; "backing away from his themes": no support; "a heart attack":
+    none at all."""
     words = lexicon.word_lists["figurative"]
     return any(
         (child.dep_ in ("amod", "compound") and child.i < token.i and child.lower_ in words)
-        or (child.dep_ == "prt" and f"{token.lemma_.lower()} {child.lower_}" in words)
+        or (child.dep_ in ("prt", "advmod") and f"{token.lemma_.lower()} {child.lower_}" in words)
         or (child.dep_ == "prep" and f"{token.lemma_.lower()} {child.lower_}" in words and _takes_no_object(token)
             and not any(pobj.ent_type_ in ("DATE", "TIME") for pobj in child.children))
         for child in token.children
