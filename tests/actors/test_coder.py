@@ -191,6 +191,12 @@ def test_they_refers_to_the_plural_subject_of_the_previous_sentence(code):
     assert (they.country, they.sector) == ("TUR", "MIL")
 
 
+def test_they_is_the_group_that_says_what_they_did(code):
+    text = "U.S. troops are advising the offensive. Iraqi soldiers say they have retaken a dozen villages."
+    they = next(a for a in code(text).actors if a.text == "they")
+    assert (they.country, they.sector) == ("IRQ", "MIL")
+
+
 def test_they_stands_for_conjoined_persons_above_it(code):
     text = "Kenyan President Uhuru Kenyatta and Ugandan President Yoweri Museveni smiled as they left the hall."
     they = [a for a in code(text).actors if a.text == "they"]

@@ -189,7 +189,7 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> l
             if antecedent is not None:
                 found.append(_copy(antecedent, token.i, token.i + 1, token.i))
         elif word in GROUP_PRONOUNS and token.dep_ in SUBJECT_DEPS:
-            pair = _conjoined_subjects(token, mentions)
+            pair = _reporting_subjects(token, mentions) or _conjoined_subjects(token, mentions)
             antecedent = None if pair else _group_antecedent(token, mentions)
             for each in pair or ([antecedent] if antecedent is not None else []):
                 found.append(_copy(each, token.i, token.i + 1, token.i))
@@ -273,6 +273,19 @@ def _conjoined_subjects(token: Token, mentions: list[Mention]) -> list[Mention]:
             if child.dep_ in SUBJECT_DEPS and child.i != token.i and child.i in heads:
                 people = [heads[t.i] for t in (child, *child.conjuncts) if t.i in heads]
                 return people if len(people) > 1 else []
+    return []
+
+
+def _reporting_subjects(token: Token, mentions: list[Mention]) -> list[Mention]:
+    """The coded group that says what "they" did: "Iraqi and Kurdish forces say they have
+    retaken a dozen villages" (not "police arrested them after they attacked")."""
+    heads = {m.head: m for m in mentions if m.plural and (m.country or m.sector) and m.end <= token.i}
+    verb = token.head
+    if token.dep_ not in SUBJECT_DEPS or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting_verbs():
+        return []
+    for child in verb.head.children:
+        if child.dep_ == "nsubj" and child.i in heads:
+            return [heads[t.i] for t in (child, *child.conjuncts) if t.i in heads]
     return []
 
 
