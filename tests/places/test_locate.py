@@ -314,3 +314,17 @@ def test_unidentified_attackers_take_the_country_of_the_event_place(ctx, text, c
     attacks = [event for event in article.events if event.type == "ASSAULT"]
     assert attacks and {actor.country for actor in attacks[0].sources if actor.sector == "UAF"} == {country}
 
+
+
+def test_a_verb_shares_the_place_of_its_later_conjunct_over_a_place_abroad(ctx):
+    """ "raped and killed in Argentina" took place in Argentina, not in the Rio de Janeiro where
+    the photo is shown: a more precise place of the sentence wins only inside the attached one."""
+    from eventwire.extract import article_from_text
+    from eventwire.pipeline import run_stages
+
+    text = ("A photo of Lucia Perez, who was raped and killed in Argentina, is projected on a building as "
+            "women take part in a demonstration in Rio de Janeiro, Brazil.")
+    article = run_stages(article_from_text(text, published="2016-10-25"), ctx)
+    rape = next(event for event in article.events if event.trigger == "raped")
+    protest = next(event for event in article.events if event.type == "PROTEST")
+    assert (rape.place.country, protest.place.country) == ("ARG", "BRA")

@@ -155,8 +155,8 @@ def _locate(event: Event, article: Article, places: dict[int, list[Place]],
                 break
     local = _in_sentence(doc, event.evidence, event.trigger, allowed)
     if local is not None and (place is None or _is_locative(doc, local) and not _is_modifier(doc, local)
-                              and detail_rank(local) < detail_rank(place)):
-        place = local  # "raids on Al Dhaher district in northwestern Yemen": the more precise
+                              and detail_rank(local) < detail_rank(place) and local.country == place.country):
+        place = local  # "raids on Al Dhaher district in northwestern Yemen": the more precise, inside it
     domestic = _domestic_country(event)
     if place is None and domestic is not None and (focus is None or focus.country != domestic):
         # a domestic event of another country than the article's focus happened there
@@ -215,6 +215,12 @@ def _attached(doc: Doc, evidence: Evidence, trigger: str, places: list[Place],
             continue
         if _is_attached(token, head, preps):
             attached.append(place)
+    if not attached:
+        # a verb shares the place of the verbs conjoined after it: "raped and killed in Argentina"
+        later = [c for c in head.conjuncts if c.i > head.i and c.pos_ == "VERB" and head.pos_ == "VERB"]
+        attached = [place for place in places for conjunct in later
+                    if (token := _place_token(doc, place)) is not None and token.sent == head.sent
+                    and _is_attached(token, conjunct, preps)]
     if not attached:
         return None
     return min(attached, key=lambda p: (detail_rank(p), abs(p.evidence.start - head.idx)))
