@@ -213,6 +213,7 @@ def test_codes_the_main_event(code, text, expected):
         ("The candidate spoke at a campaign rally in Ohio.", {"PROTEST"}),
         ("She takes one step into the street and a bus hits her.", {"PROTEST"}),
         ("These notes demonstrate clearly why the Kenyan police saw no need for charges.", {"PROTEST"}),
+        ("Kenyan army troops march in a parade marking Independence Day in Nairobi.", {"PROTEST"}),
         ("The Kenyan president appears to be backing away from his campaign promises.", {"SUPPORT"}),
         ("The governor addressed supporters at his victory rally.", {"PROTEST"}),
         ("Gulf states worry about the perceived threat from Iran.", {"THREATEN"}),

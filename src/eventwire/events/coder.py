@@ -50,6 +50,7 @@ ROUNDING = {"round"}  # people rounded up are arrested when the text names them
 HOST_CAMEO = "043"
 PERSONAL = {"he", "she", "him", "her"}
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
+MARCHING = frozenset({"march", "parade"})  # what state forces do on parade
 MAX_CLAUSE_CLIMB = 3
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where a word tagged as a verb is a noun
 SEEMING = {"feel", "seem", "appear", "look", "sound"}  # verbs whose participle complement is a state
@@ -137,7 +138,7 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
     threat or intent unless it is announced ("will strike", "will provide aid"). Civilians clashing or throwing stones
     riot (PROTEST), they do not assault; protesters who demand or denounce protest. State
     security forces that raid or block are policing (COERCE seize/restrict), not attacking
-    or protesting.
+    or protesting, and troops that march parade.
     """
     if lemma in lexicon.word_lists["policing"] and event.type in ("ASSAULT", "PROTEST"):
         cameo, forces = (SEIZE_CAMEO, POLICE) if event.type == "ASSAULT" else (RESTRICT_CAMEO, POLICE | {"MIL"})
@@ -145,6 +146,8 @@ def reinterpret(event: Event, lexicon: Lexicon, *, conditional: bool = False, le
             event = _recode(event, lexicon.code(cameo), event.modality)
     elif event.type == "ASSAULT" and lemma in lexicon.word_lists["melee"] and _civilian_violence(event, lexicon):
         event = _recode(event, lexicon.code(RIOT_CAMEO), event.modality)  # a vow to riot is still a threat
+    if event.type == "PROTEST" and lemma in MARCHING and _done_by(event, POLICE | {"MIL"}):
+        return []  # "army troops march in a parade": a parade, not a protest
     if event.type in ("REQUEST", "ACCUSE", "REJECT") and event.happened and _crowd(event, lexicon):
         return [_recode(event, lexicon.code(DEMONSTRATE_CAMEO), event.modality), event]
     if event.modality == "negated" and event.type in ("AGREE", "CONCEDE"):
