@@ -51,6 +51,7 @@ def summary(events, *, happened_only=True):
         ("The Iranian foreign ministry expressed outrage at the Saudi execution.", ("ACCUSE", {"IRN"}, set())),
         ("Turkish authorities are cracking down on Kurdish media.", ("COERCE", {"TUR"}, set())),
         ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
+        ("The Kenyan government yielded to pressure from Somali unions.", ("CONCEDE", {"KEN"}, {"SOM"})),
         # civilians supporting the army is a political act: one party is the state
         ("Kenyan villagers supported the Somali army's operation.", ("SUPPORT", {"KEN"}, {"SOM"})),
         # a public figure attacking another in words is criticising; a president's forces attack
@@ -214,6 +215,7 @@ def test_codes_the_main_event(code, text, expected):
         ("She takes one step into the street and a bus hits her.", {"PROTEST"}),
         ("These notes demonstrate clearly why the Kenyan police saw no need for charges.", {"PROTEST"}),
         ("Kenyan army troops march in a parade marking Independence Day in Nairobi.", {"PROTEST"}),
+        ("A telephone conversation between the Kenyan and Somali ministers yielded no progress.", {"CONCEDE", "REJECT"}),
         ("The Kenyan president appears to be backing away from his campaign promises.", {"SUPPORT"}),
         ("The governor addressed supporters at his victory rally.", {"PROTEST"}),
         ("Gulf states worry about the perceived threat from Iran.", {"THREATEN"}),

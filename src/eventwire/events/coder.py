@@ -51,6 +51,7 @@ HOST_CAMEO = "043"
 PERSONAL = {"he", "she", "him", "her"}
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MARCHING = frozenset({"march", "parade"})  # what state forces do on parade
+YIELDED = frozenset({"power", "ground", "control", "territory", "seat"})  # what is yielded as a concession
 MAX_CLAUSE_CLIMB = 3
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where a word tagged as a verb is a noun
 SEEMING = {"feel", "seem", "appear", "look", "sound"}  # verbs whose participle complement is a state
@@ -383,9 +384,18 @@ def _shown(token: Token, lexicon: Lexicon) -> bool:
     return any(child.dep_ == "ccomp" for child in token.children)
 
 
+def _produced(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "yield" means produce: something yields an object ("the conversation yielded no
+    progress", "might not yield the Taliban the benefits"), not ground, power or control
+    given up, nor "yielded to pressure"."""
+    objects = [child for child in token.children if child.dep_ in ("dobj", "dative")]
+    return bool(objects) and not any(child.lemma_.lower() in YIELDED for child in objects) and not any(
+        child.dep_ == "prep" and child.lower_ == "to" for child in token.children)
+
+
 OTHER_SENSES = {"recognize": _acknowledged, "recognise": _acknowledged, "meet": _received, "ask": _interviewed,
                 "agree": _holds_view, "talk": _talks_alone, "decline": _fell, "beat": _won_contest,
-                "demonstrate": _shown}
+                "demonstrate": _shown, "yield": _produced}
 
 
 def _other_sense(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
