@@ -215,6 +215,9 @@ def test_codes_the_main_event(code, text, expected):
         ("She takes one step into the street and a bus hits her.", {"PROTEST"}),
         ("These notes demonstrate clearly why the Kenyan police saw no need for charges.", {"PROTEST"}),
         ("Kenyan army troops march in a parade marking Independence Day in Nairobi.", {"PROTEST"}),
+        # a preposition that only dates the act makes no "call on" or "call for"
+        ("When Kenyan reporters called the Somali embassy on Thursday, no one answered.", {"REQUEST"}),
+        ("The Kenyan minister had called in sick for the previous three days.", {"REQUEST"}),
         ("A telephone conversation between the Kenyan and Somali ministers yielded no progress.", {"CONCEDE", "REJECT"}),
         ("The Kenyan president appears to be backing away from his campaign promises.", {"SUPPORT"}),
         ("The governor addressed supporters at his victory rally.", {"PROTEST"}),

@@ -747,9 +747,17 @@ def _has_word(token: Token, word: str) -> bool:
     hanging = ("prt", "advmod", "compound", "amod") if token.pos_ in ("NOUN", "PROPN") else (
         "prt", "prep", "advmod", "compound", "amod")
     return head.lemma_.lower() == word or any(
-        child.lower_ == word and child.dep_ in hanging or opened_by(child, word, ("advcl", "ccomp", "xcomp"))
+        child.lower_ == word and child.dep_ in hanging and not _of_time(child)
+        or opened_by(child, word, ("advcl", "ccomp", "xcomp"))
         for child in token.children
     )  # the last: "called for Uganda to withdraw"
+
+
+def _of_time(preposition: Token) -> bool:
+    """Whether a preposition only dates the act: "called the centre on Thursday", "had called
+    in sick for three days" (not "called on Iran", "called for calm")."""
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    return bool(objects) and all(child.ent_type_ in ("DATE", "TIME") for child in objects)
 
 
 def _has_object(token: Token, words: frozenset[str]) -> bool:
