@@ -125,6 +125,9 @@ def arguments(ctx):
          ({"SOMEDU"}, set())),
         ("A Somali journalist was jailed by a Kenyan court for insulting the president.", "insulting",
          ({"SOMJRN"}, {"GOV"})),
+        # ... and the one prevented from an act is the one who would have done it
+        ("Kenyan police prevented Somali protesters from marching to the embassy.", "marching",
+         ({"SOMCVL"}, {"GOV"})),
         # a bare participle completing a passive: its subject undergoes it
         ("The Somali journalist was found shot dead in Nairobi.", "shot", (set(), {"SOMJRN"})),
         # law enforcement is the police

@@ -19,6 +19,8 @@ from eventwire.events.modality import modality_of
         # negations compose: what was not stopped, or what someone failed to stop, took place
         ("Police stopped the attack on the embassy.", "attack", "negated"),
         ("Police failed to stop the attack on the embassy.", "attack", "asserted"),
+        ("Authorities blocked the lawyers from visiting him.", "visiting", "negated"),
+        ("The court barred the opposition leader from contesting the election.", "contesting", "negated"),
         ("The army did not prevent the shelling of the town.", "shelling", "asserted"),
         ("Rebels will attack the convoy.", "attack", "future"),
         ("Rebels could attack the convoy.", "attack", "hypothetical"),

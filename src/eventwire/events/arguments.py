@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.knowledge import ADJECTIVE, CAPITAL, COUNTRY, PLURAL, load_knowledge_base, unattributed_means
 from eventwire.events.lexicon import lemmas, word_list
+from eventwire.events.modality import load_cues
 from eventwire.model import Actor, Evidence
 from eventwire.nlp.parse import sentence_spans
 from eventwire.spans import SpanIndex
@@ -594,6 +595,12 @@ def _inherited_subject(verb: Token) -> Token | None:
             if (owner := _noun_owner(child.head)) is not None:
                 return owner
         link, child = child.dep_, child.head
+        if link == "pcomp" and child.lower_ == "from" and child.head.pos_ == "VERB" and (
+                load_cues().get((child.head.lemma_.lower(), "governor")) == "negated"):
+            # "authorities blocked lawyers from visiting him", "prevented protesters from marching"
+            patients = [c for c in child.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if patients:
+                return _relative_head(patients[0])
         if link == "pcomp" and child.lower_ == "for":
             # "arrested three students for protesting", "was jailed for insulting the king":
             # the one punished did what they are punished for
