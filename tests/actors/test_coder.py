@@ -400,3 +400,9 @@ def test_an_object_pronoun_never_refers_to_its_own_subject(code):
     him = [a.name for a in code("Kizza Besigye said the ruling hurt him.").actors if a.text == "him"]
     assert him == ["Kizza Besigye"]
     assert not [a for a in code("Kizza Besigye defended him.").actors if a.text == "him"]
+
+
+@pytest.mark.parametrize("text", ["British police said a nerve agent attack poisoned the Skripals.",
+                                  "Inspectors found traces of chemical agents at the site."])
+def test_a_chemical_agent_is_a_weapon_not_an_agent_of_the_state(code, text):
+    assert not [actor for actor in code(text).actors if "agent" in actor.text]
