@@ -125,6 +125,10 @@ def arguments(ctx):
          ({"SOMEDU"}, set())),
         ("A Somali journalist was jailed by a Kenyan court for insulting the president.", "insulting",
          ({"SOMJRN"}, {"GOV"})),
+        # a relative pronoun that is the clause's object stands for the one the act is done to
+        ("The Kenyan journalist whom Somali police detained was released on Monday.", "detained",
+         ({"SOMCOP"}, {"KENJRN"})),
+        ("The Somali rebels that Kenyan troops attacked fled into the forest.", "attacked", ({"KENMIL"}, {"SOMREB"})),
         # ... and the one prevented from an act is the one who would have done it
         ("Kenyan police prevented Somali protesters from marching to the embassy.", "marching",
          ({"SOMCVL"}, {"GOV"})),

@@ -172,8 +172,9 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
     passive = is_passive(verb) or reduced or bare or shared is not None or complement is not None
     stance = (passive and verb.lower_ in word_list("stance_participles")
               and not any(c.dep_ == "agent" for c in verb.children))
-    if reduced:
-        targets += _outside(actors_of(verb.head, index), verb)  # the noun undergoes the act
+    if reduced or _relative_object(verb):
+        # the noun undergoes the act: "civilians killed by airstrikes", "the journalist whom police detained"
+        targets += _outside(actors_of(verb.head, index), verb)
     if complement is not None:
         targets += [a for child in complement.children if child.dep_ == "nsubjpass"
                     for a in _subject_actors(child, complement, index)]
@@ -557,6 +558,13 @@ def _bare_passive(verb: Token) -> bool:
             c.dep_ == "nsubj" for c in verb.children):
         return False  # "US Chinook helicopter shot down and completely destroyed": destroyed, so shot down
     return not any(child.dep_ in OBJECT_DEPENDENTS for token in clause for child in token.children)
+
+
+def _relative_object(verb: Token) -> bool:
+    """Whether a relative clause's pronoun is its object: "the rebels that troops attacked",
+    "asylum seekers, whom many blame for the lack of tourists"."""
+    return verb.dep_ == "relcl" and any(child.dep_ == "dobj" and child.tag_ in ("WP", "WDT")
+                                        for child in verb.children)
 
 
 def _passive_complement(verb: Token) -> Token | None:
