@@ -211,6 +211,8 @@ def test_codes_the_main_event(code, text, expected):
         ("The ministry released a statement on the floods.", {"RETREAT"}),
         ("Analysts released updated estimates of the number of fighters.", {"RETREAT"}),
         ("The president offered prayers for the victims.", {"AGREE"}),
+        ("The Kenyan minister offered some pointed advice to the Somali president.", {"AGREE"}),
+        ("The Kenyan government offered a stark assessment of the economy.", {"AGREE"}),
         ("The candidate spoke at a campaign rally in Ohio.", {"PROTEST"}),
         ("She takes one step into the street and a bus hits her.", {"PROTEST"}),
         ("These notes demonstrate clearly why the Kenyan police saw no need for charges.", {"PROTEST"}),
