@@ -72,6 +72,9 @@ def test_seed_article_places(resolve, mention, lat, lon):
         ("The Russian Ministry of Defence denied it.", {"Russian"}, set()),
         ("A Danish developer built the app.", {"Danish"}, set()),
         ("She speaks Danish at home.", set(), {"Danish"}),
+        # a place's initials are an abbreviation only in capitals: not the ACT, not Los Angeles
+        ("He slammed the Cuban Adjustment Act, which makes Cuban immigrants eligible.", {"Cuban"}, {"Act"}),
+        ("Merchants from La Paradita market staged a demonstration in Lima.", {"Lima"}, {"La"}),
     ],
 )
 def test_what_counts_as_a_toponym(resolve, text, found, not_found):

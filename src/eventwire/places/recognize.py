@@ -567,7 +567,15 @@ def _case_test(text: str, bare: str) -> Callable[[Candidate], bool]:
     capitals = all(char.isupper() for char in letters)
     abbreviation = (text.endswith(".") and text[:1].isupper()) or capitals
     name = not (len(letters) <= 4 and capitals) and bare[:1].isupper()
-    return lambda candidate: abbreviation if candidate.is_abbreviation else name
+    initials = "".join(letters).upper()
+    # an alternate name made of the place's initials must be written in capitals too: "ACT",
+    # not the "Act" of "the Cuban Adjustment Act", nor "La" for Los Angeles
+    return lambda candidate: (abbreviation if candidate.is_abbreviation else name) and (
+        capitals or len(letters) < 2 or _initials(candidate.name) != initials)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isalpha()).upper()
 
 
 def _trim(span: Span) -> Span | None:
