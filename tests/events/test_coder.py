@@ -212,6 +212,8 @@ def test_codes_the_main_event(code, text, expected):
         ("Analysts released updated estimates of the number of fighters.", {"RETREAT"}),
         ("The president offered prayers for the victims.", {"AGREE"}),
         ("The Kenyan minister offered some pointed advice to the Somali president.", {"AGREE"}),
+        # a tourist's visit is no state visit
+        ("Erica and Jahnte Bates from Chicago were visiting the arch with their son Noah.", {"CONSULT"}),
         ("The Kenyan government offered a stark assessment of the economy.", {"AGREE"}),
         ("The candidate spoke at a campaign rally in Ohio.", {"PROTEST"}),
         ("She takes one step into the street and a bus hits her.", {"PROTEST"}),

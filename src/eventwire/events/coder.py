@@ -31,6 +31,7 @@ BACKGROUND_PREPOSITIONS = {"after", "following", "since", "before", "amid", "dur
 PRIOR_PREPOSITIONS = {"after", "following", "since"}
 INTENT_CAMEO, THREAT_CAMEO, REJECT_CAMEO, DEMAND_CAMEO, RIOT_CAMEO = "030", "130", "120", "100", "145"
 DEMONSTRATE_CAMEO, CRITICIZE_CAMEO, ACCUSE_CAMEO = "141", "111", "112"
+VISIT_CAMEO = "042"
 # words an attack is coordinated with when it is made in words ("attack and critique")
 CRITICIZING = frozenset({"critique", "criticize", "criticise", "denounce"})
 ATTACKING = frozenset({"attack", "assault", "assail"})
@@ -112,6 +113,9 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             continue  # an arrest of someone ("dozens were detained") needs no named party
         if trigger.plover in COOPERATIVE_TYPES - {"CONSULT"} and _private(sources + targets):
             continue  # "a local company provided the cables" (a meeting may still be news)
+        if trigger.cameo == VISIT_CAMEO and _unofficial(sources) and _unofficial(targets):
+            continue  # "the Bateses were visiting the arch with their son", "a woman visiting from Canada"
+
         if quantities is None:
             quantities = find_quantities(sentence)
         modality = "historical" if _is_background(token) else modality_of(token)
@@ -681,6 +685,12 @@ def _private(actors: list[Actor]) -> bool:
     """Whether every actor is coded as a private party (civilians or a business, no state
     role): what they do together is no political event. An actor nothing codes may be anyone."""
     return bool(actors) and all(actor.kind != "state" and actor.sector in PRIVATE_SECTORS for actor in actors)
+
+
+def _unofficial(actors: list[Actor]) -> bool:
+    """Whether no actor is a state or holds an office or a role: bare persons, civilians,
+    businesses (a tourist's visit is no state visit)."""
+    return all(actor.kind != "state" and (actor.sector is None or actor.sector in PRIVATE_SECTORS) for actor in actors)
 
 
 def _done_by(event: Event, sectors: set[str]) -> bool:
