@@ -52,6 +52,7 @@ def summary(events, *, happened_only=True):
         ("Turkish authorities are cracking down on Kurdish media.", ("COERCE", {"TUR"}, set())),
         ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
         ("The Kenyan government yielded to pressure from Somali unions.", ("CONCEDE", {"KEN"}, {"SOM"})),
+        ("The United States advised Kenya to close its embassy.", ("REQUEST", {"USA"}, {"KEN"})),
         # civilians supporting the army is a political act: one party is the state
         ("Kenyan villagers supported the Somali army's operation.", ("SUPPORT", {"KEN"}, {"SOM"})),
         # a public figure attacking another in words is criticising; a president's forces attack
@@ -212,6 +213,9 @@ def test_codes_the_main_event(code, text, expected):
         ("Analysts released updated estimates of the number of fighters.", {"RETREAT"}),
         ("The president offered prayers for the victims.", {"AGREE"}),
         ("The Kenyan minister offered some pointed advice to the Somali president.", {"AGREE"}),
+        # counsel or news is no request; advising someone to act is one
+        ("As state counsellor, the Kenyan minister advises President Ruto.", {"REQUEST"}),
+        ("The Kenyan company advised that it expects a large charge.", {"REQUEST"}),
         # a tourist's visit is no state visit
         ("Erica and Jahnte Bates from Chicago were visiting the arch with their son Noah.", {"CONSULT"}),
         ("The Kenyan government offered a stark assessment of the economy.", {"AGREE"}),

@@ -397,9 +397,17 @@ def _produced(token: Token, lexicon: Lexicon) -> bool:
         child.dep_ == "prep" and child.lower_ == "to" for child in token.children)
 
 
+def _counsels(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "advise" tells of counsel or news, not a request: with no act asked for ("she
+    advises President Htin Kyaw", "advises moderate rebel commanders on tactics", "the company
+    advised that it expects a charge"); "advised those dissatisfied to follow the procedures"
+    asks for one."""
+    return not any(child.dep_ in ("xcomp", "oprd") for child in token.children)
+
+
 OTHER_SENSES = {"recognize": _acknowledged, "recognise": _acknowledged, "meet": _received, "ask": _interviewed,
                 "agree": _holds_view, "talk": _talks_alone, "decline": _fell, "beat": _won_contest,
-                "demonstrate": _shown, "yield": _produced}
+                "demonstrate": _shown, "yield": _produced, "advise": _counsels}
 
 
 def _other_sense(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
