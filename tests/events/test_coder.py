@@ -115,6 +115,7 @@ def summary(events, *, happened_only=True):
         ("Kenyan troops fought to retake the town of Kismayo.", ("ASSAULT", {"KEN"}, set())),
         ("The Kenyan president talked with the Ugandan president about trade.", ("CONSULT", {"KEN"}, {"UGA"})),
         ("Kenya and Uganda agreed that they will reopen the border.", ("AGREE", {"KEN", "UGA"}, set())),
+        ("Somali rebels had agreed with Kenya on the terms of the ceasefire.", ("AGREE", {"SOM"}, {"KEN"})),
         ("Kenya, asked by Uganda to withdraw its troops, refused.", ("REQUEST", {"UGA"}, {"KEN"})),
         ("Kenyan and Ugandan officials talked about the border on Monday.", ("CONSULT", {"KEN", "UGA"}, set())),
         # a noun the tagger reads as a verb is still the event noun
@@ -188,6 +189,7 @@ def test_codes_the_main_event(code, text, expected):
         # agreeing that something is so is a view, no commitment
         ("Only 52 percent of Kenyan voters agreed that the president is in good enough health to serve.", {"AGREE"}),
         ("The Kenyan housing officer agreed that there was a need to increase inspections.", {"AGREE"}),
+        ("The Kenyan people do not agree with President Ruto, the senator said.", {"AGREE", "REJECT"}),
         # tax returns released are published, no one is freed
         ("The Kenyan president released his tax returns on Friday.", {"RETREAT"}),
         # talking about a topic with no one is no consultation

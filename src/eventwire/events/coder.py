@@ -294,11 +294,21 @@ def _interviewed(token: Token, lexicon: Lexicon) -> bool:
 def _holds_view(token: Token, lexicon: Lexicon) -> bool:
     """Whether "agree" shares a view rather than commits: its complement is a clause that
     states a fact, no act to come ("agreed that Clinton is in good health"; not "agreed that
-    they will remain in their homes", "agreed to withdraw")."""
+    they will remain in their homes", "agreed to withdraw"), or it sides with someone on
+    nothing to be done ("do not agree with Trump")."""
     clauses = [child for child in token.children if child.dep_ == "ccomp"]
-    if not clauses or any(child.dep_ in ("xcomp", "dobj") for child in token.children):
+    if any(child.dep_ in ("xcomp", "dobj") for child in token.children):
         return False
-    return not any(aux.dep_ == "aux" and aux.tag_ == "MD" for clause in clauses for aux in clause.children)
+    if any(aux.dep_ == "aux" and aux.tag_ == "MD" for clause in clauses for aux in clause.children):
+        return False
+    if clauses:
+        return True
+    # "the American people do not agree with Trump", "Anderson largely agreed with McLenny":
+    # siding with someone, not a deal made with them ("agreed with the Russians on a truce",
+    # "as agreed with pro-STC forces")
+    preps = {child.lower_ for child in token.children if child.dep_ == "prep"}
+    marked = any(child.dep_ == "mark" and child.lower_ == "as" for child in token.children)
+    return "with" in preps and not preps & {"on", "to", "upon", "over"} and not marked
 
 
 def _talks_alone(token: Token, lexicon: Lexicon) -> bool:
