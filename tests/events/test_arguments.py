@@ -129,6 +129,8 @@ def arguments(ctx):
         ("The Kenyan journalist whom Somali police detained was released on Monday.", "detained",
          ({"SOMCOP"}, {"KENJRN"})),
         ("The Somali rebels that Kenyan troops attacked fled into the forest.", "attacked", ({"KENMIL"}, {"SOMREB"})),
+        ("Kenyan shopkeepers will not serve the Somali refugees, whom many blame for the crisis.", "blame",
+         (set(), {"SOMREF"})),
         # ... and the one prevented from an act is the one who would have done it
         ("Kenyan police prevented Somali protesters from marching to the embassy.", "marching",
          ({"SOMCVL"}, {"GOV"})),

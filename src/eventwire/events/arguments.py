@@ -213,7 +213,7 @@ def _verb_arguments(verb: Token, index: ActorIndex, prepositions: frozenset[str]
         subject = _inherited_subject(verb)
         if subject is not None:
             sources += actors_of(subject, index)
-    if verb.dep_ == "relcl" and not sources and not passive:
+    if verb.dep_ == "relcl" and not sources and not passive and not _relative_object(verb):
         sources += _outside(actors_of(_predicated(verb.head), index), verb)
     elif verb.dep_ == "acl" and not sources and verb.tag_ == "VB" and verb.head.dep_ == "attr":
         sources += _outside(actors_of(_predicated(verb.head), index), verb)  # "the first to recognise"
