@@ -53,6 +53,7 @@ def summary(events, *, happened_only=True):
         ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
         ("The Kenyan government yielded to pressure from Somali unions.", ("CONCEDE", {"KEN"}, {"SOM"})),
         ("The United States advised Kenya to close its embassy.", ("REQUEST", {"USA"}, {"KEN"})),
+        ("Somalia issued a threat against Kenya.", ("THREATEN", {"SOM"}, {"KEN"})),
         # civilians supporting the army is a political act: one party is the state
         ("Kenyan villagers supported the Somali army's operation.", ("SUPPORT", {"KEN"}, {"SOM"})),
         # a public figure attacking another in words is criticising; a president's forces attack
@@ -234,6 +235,8 @@ def test_codes_the_main_event(code, text, expected):
         ("Gulf states worry about the perceived threat from Iran.", {"THREATEN"}),
         ("The report highlights the rising threat of extremism.", {"THREATEN"}),
         ("The air strike on the convoy killed nine soldiers.", {"PROTEST"}),
+        # a danger is no threat made
+        ("Kenya faces an unprecedented threat from the Somali militia.", {"THREATEN"}),
         # what something is taken for is no threat made ("used ... as a threat" is one)
         ("The Somali militia is considered a threat to Kenyan troops.", {"THREATEN"}),
         ('The Kenyan minister condemned the Somali test as "provocative and destabilizing" and a "grave threat" '

@@ -53,6 +53,7 @@ PERSONAL = {"he", "she", "him", "her"}
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MARCHING = frozenset({"march", "parade"})  # what state forces do on parade
 YIELDED = frozenset({"power", "ground", "control", "territory", "seat"})  # what is yielded as a concession
+MADE_THREATS = frozenset({"issue", "send", "receive", "repeat", "renew", "deliver", "voice"})  # a threat made
 MAX_CLAUSE_CLIMB = 3
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where a word tagged as a verb is a noun
 SEEMING = {"feel", "seem", "appear", "look", "sound"}  # verbs whose participle complement is a state
@@ -230,7 +231,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
                 return None  # "was greeted with chants": no one met
         if trigger.plover == "ASSAULT" and _caused_by_mishap(token, lexicon):
             return None
-        if trigger.plover == "THREATEN" and (not _own_act_warned(token) or _characterised(token)):
+        if trigger.plover == "THREATEN" and (not _own_act_warned(token) or _characterised(token)
+                                             or not _threat_made(token, lexicon)):
             return None
         if trigger.plover == "ASSAULT" and _spoken(token):
             return lexicon.code(CRITICIZE_CAMEO)
@@ -500,6 +502,23 @@ def _characterised(noun: Token) -> bool:
     if noun.dep_ == "pobj" and head.lower_ == "as":
         return head.head.lemma_.lower() in JUDGING  # not "used the invasions as a threat"
     return (noun.dep_ == "attr" and head.lemma_ == "be") or noun.dep_ == "oprd"
+
+
+def _threat_made(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a threat noun is a threat someone made, not a danger: one issued, made, sent
+    or received ("received an anonymous threat against officers"), one against someone, or
+    someone's threat to act ("Iran's threat to close the strait"); not "the perceived
+    threat from Iran", "an unprecedented threat from the Islamic State group", "the threat
+    of further attacks"."""
+    if noun.pos_ != "NOUN":
+        return True
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lexicon.word_lists["light_verbs"] | MADE_THREATS:
+        return True
+    if any(child.dep_ == "prep" and child.lower_ == "against" for child in noun.children):
+        return True
+    return any(child.dep_ == "poss" for child in noun.children) and any(
+        child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" for child in noun.children)
 
 
 def _felt(token: Token) -> bool:
