@@ -20,6 +20,9 @@ from eventwire.events.modality import modality_of
         ("Police stopped the attack on the embassy.", "attack", "negated"),
         ("Police failed to stop the attack on the embassy.", "attack", "asserted"),
         ("Authorities blocked the lawyers from visiting him.", "visiting", "negated"),
+        # what is feared or threatened has not happened
+        ("The criticism was stoked by the threat of further attacks by the militia.", "attacks", "hypothetical"),
+        ("Residents fled for fear of violence after the election.", "violence", "hypothetical"),
         ("The court barred the opposition leader from contesting the election.", "contesting", "negated"),
         ("The army did not prevent the shelling of the town.", "shelling", "asserted"),
         ("Rebels will attack the convoy.", "attack", "future"),

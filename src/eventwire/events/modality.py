@@ -19,6 +19,8 @@ PRESENT = {"VBZ", "VBP"}
 ANY = {"any", "every", "whatever"}
 # An event noun these govern is a goal, not yet reached.
 GOAL_PREPOSITIONS = {"toward", "towards"}
+# An event noun that is the "of" object of these may come, it has not ("the threat of attacks").
+POSSIBILITIES = {"threat", "risk", "fear", "possibility", "danger", "prospect", "likelihood", "spectre", "specter"}
 # Outer modalities that override a future: "there is no chance he will step down".
 OVERRIDING = {"negated", "hypothetical"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -63,6 +65,8 @@ def modality_of(trigger: Token) -> str:
         return modality_of(trigger.head)  # "protests will continue next week", "clashes could erupt"
     if trigger.dep_ == "pobj" and trigger.head.lower_ in GOAL_PREPOSITIONS:
         return "hypothetical"  # "steps toward a ceasefire", "pushing Israel towards concessions"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in POSSIBILITIES:
+        return "hypothetical"  # "the threat of further attacks by Islamic State", "fear of violence"
     own = _clause_modality(trigger, cues)
     if own == "hypothetical" and _reported_would(trigger):
         return "future"  # "they said they would meet": future in reported speech
