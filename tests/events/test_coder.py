@@ -235,6 +235,9 @@ def test_codes_the_main_event(code, text, expected):
         ("Gulf states worry about the perceived threat from Iran.", {"THREATEN"}),
         ("The report highlights the rising threat of extremism.", {"THREATEN"}),
         ("The air strike on the convoy killed nine soldiers.", {"PROTEST"}),
+        # meeting a bar, a need or a requirement is meeting no one
+        ("Only four NATO countries apart from Kenya meet the bar.", {"CONSULT"}),
+        ("The Kenyan factory failed to meet the requirements of the Somali government.", {"CONSULT"}),
         # a danger is no threat made
         ("Kenya faces an unprecedented threat from the Somali militia.", {"THREATEN"}),
         # what something is taken for is no threat made ("used ... as a threat" is one)

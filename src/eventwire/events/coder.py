@@ -114,6 +114,8 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             continue  # an arrest of someone ("dozens were detained") needs no named party
         if trigger.plover in COOPERATIVE_TYPES - {"CONSULT"} and _private(sources + targets):
             continue  # "a local company provided the cables" (a meeting may still be news)
+        if trigger.lemma == "meet" and _meets_no_one(token, index):
+            continue  # "only four NATO countries meet the bar", "met the requirements", "met his death"
         if trigger.cameo == VISIT_CAMEO and _unofficial(sources) and _unofficial(targets):
             continue  # "the Bateses were visiting the arch with their son", "a woman visiting from Canada"
 
@@ -722,6 +724,15 @@ def _private(actors: list[Actor]) -> bool:
     """Whether every actor is coded as a private party (civilians or a business, no state
     role): what they do together is no political event. An actor nothing codes may be anyone."""
     return bool(actors) and all(actor.kind != "state" and actor.sector in PRIVATE_SECTORS for actor in actors)
+
+
+def _meets_no_one(verb: Token, index: ActorIndex) -> bool:
+    """Whether "meet" takes an object that is no one: a bar, a need, a requirement, a death
+    (not "met reporters", "met Kerry")."""
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    return verb.pos_ == "VERB" and bool(objects) and not any(
+        child.tag_ == "PRP" or index.within(child.left_edge.idx, child.idx + len(child))
+        or index.overlapping(child.idx, child.idx + len(child)) for child in objects)
 
 
 def _unofficial(actors: list[Actor]) -> bool:
