@@ -33,3 +33,17 @@ def test_parse_number(words, value):
 def test_find_quantities(nlp, sentence, expected):
     doc = nlp(sentence)
     assert {(q.kind, q.value) for q in find_quantities(doc[:])} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "harm"),
+    [
+        ("The senator attacked the governor in a television interview.", False),
+        ("Gunmen attacked the governor's convoy, killing two guards.", True),
+        ("The governor was wounded when his convoy was attacked.", True),
+    ],
+)
+def test_names_harm(nlp, sentence, harm):
+    from eventwire.events.quantities import names_harm
+
+    assert names_harm(nlp(sentence)[:]) is harm

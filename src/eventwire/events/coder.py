@@ -118,7 +118,6 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             continue  # "only four NATO countries meet the bar", "met the requirements", "met his death"
         if trigger.cameo == VISIT_CAMEO and _unofficial(sources) and _unofficial(targets):
             continue  # "the Bateses were visiting the arch with their son", "a woman visiting from Canada"
-
         if quantities is None:
             quantities = find_quantities(sentence)
         modality = "historical" if _is_background(token) else modality_of(token)
@@ -394,7 +393,6 @@ def _received(token: Token, lexicon: Lexicon) -> bool:
     return is_passive(token) and any(child.dep_ == "prep" and child.lower_ == "with" for child in token.children)
 
 
-# trigger lemmas -> the test that the verb is used in a sense that is no event
 def _shown(token: Token, lexicon: Lexicon) -> bool:
     """Whether "demonstrate" means show: it takes a clause ("notes demonstrate why the FBI saw
     no need", "all about demonstrating that ..."); protesters demonstrate with none
@@ -419,6 +417,7 @@ def _counsels(token: Token, lexicon: Lexicon) -> bool:
     return not any(child.dep_ in ("xcomp", "oprd") for child in token.children)
 
 
+# trigger lemmas -> the test that the verb is used in a sense that is no event
 OTHER_SENSES = {"recognize": _acknowledged, "recognise": _acknowledged, "meet": _received, "ask": _interviewed,
                 "agree": _holds_view, "talk": _talks_alone, "decline": _fell, "beat": _won_contest,
                 "demonstrate": _shown, "yield": _produced, "advise": _counsels}
@@ -577,7 +576,7 @@ def _in_words(token: Token, sources: list[Actor], index: ActorIndex, article: Ar
         child for child in patient.children if child.dep_ == "appos"))]
     weapons = lexicon.word_lists["weapons"]
     places = [(place.evidence.start, place.evidence.end) for place in article.places]
-    return any(_personal(patient, index, places) for patient in patients) and not any(
+    return any(_personal(patient, index, places) for patient in patients) and not names_harm(token.sent) and not any(
         word.lemma_.lower() in weapons for word in token.sent)
 
 
