@@ -149,17 +149,19 @@ def _without_stray_towns(mentions: list[Mention], chosen: dict[int, Candidate]) 
     Baniyas" in a story about Syria: Al Bayda, Libya): it is likelier a place the gazetteer
     lacks than a namesake abroad. Capitals and cities of a million or more stay ("Diplomats
     met in Paris")."""
-    named = [(name_key(mentions[index].text), c.country) for index, c in chosen.items()
-             if c.country and not mentions[index].modifier]
+    keys = {index: name_key(mentions[index].text) for index in chosen}
+    named = [(keys[index], c.country) for index, c in chosen.items() if c.country and not mentions[index].modifier]
+    total = Counter(country for _, country in named)
+    own = Counter(named)
     drop = set()
     for index, candidate in chosen.items():
-        key = name_key(mentions[index].text)
-        if not _minor_town(candidate):
+        key = keys[index]
+        if key in drop or not _minor_town(candidate):
             continue
-        countries = Counter(country for other, country in named if other != key)
-        if not countries[candidate.country] and countries and countries.most_common(1)[0][1] >= FOCUS_MENTIONS:
+        others = {country: count - own[(key, country)] for country, count in total.items()}
+        if not others.get(candidate.country) and max(others.values(), default=0) >= FOCUS_MENTIONS:
             drop.add(key)
-    return {index: c for index, c in chosen.items() if name_key(mentions[index].text) not in drop}
+    return {index: c for index, c in chosen.items() if keys[index] not in drop}
 
 
 def _minor_town(candidate: Candidate) -> bool:
