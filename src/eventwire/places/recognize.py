@@ -52,6 +52,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "between", "outside"
                                 "throughout", "within"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 MAX_WORDS = 6
+MAX_INITIALS = 5  # the longest abbreviation spelling a place's initials ("ACT", "UAE")
 ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|az)[- ](?=\w)", re.IGNORECASE)  # "al-Hasakeh", "Ar-Raqqa"
 BIG_CITY = 100_000
 
@@ -570,10 +571,12 @@ def _case_test(text: str, bare: str) -> Callable[[Candidate], bool]:
     initials = "".join(letters).upper()
     # an alternate name made of the place's initials must be written in capitals too: "ACT",
     # not the "Act" of "the Cuban Adjustment Act", nor "La" for Los Angeles
+    spelled = capitals or not 2 <= len(letters) <= MAX_INITIALS
     return lambda candidate: (abbreviation if candidate.is_abbreviation else name) and (
-        capitals or len(letters) < 2 or _initials(candidate.name) != initials)
+        spelled or _initials(candidate.name) != initials)
 
 
+@cache
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isalpha()).upper()
 
