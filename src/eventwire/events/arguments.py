@@ -603,20 +603,8 @@ def _inherited_subject(verb: Token) -> Token | None:
             if (owner := _noun_owner(child.head)) is not None:
                 return owner
         link, child = child.dep_, child.head
-        if link == "pcomp" and child.lower_ == "from" and child.head.pos_ == "VERB" and (
-                load_cues().get((child.head.lemma_.lower(), "governor")) == "negated"):
-            # "authorities blocked lawyers from visiting him", "prevented protesters from marching"
-            patients = [c for c in child.head.children if c.dep_ in ("dobj", "nsubjpass")]
-            if patients:
-                return _relative_head(patients[0])
-        if link == "pcomp" and child.lower_ == "for":
-            # "arrested three students for protesting", "was jailed for insulting the king":
-            # the one punished did what they are punished for
-            noun = child.head if child.head.dep_ in ("dobj", "nsubjpass") else None
-            verb = noun.head if noun is not None else child.head
-            patients = [noun] if noun is not None else [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-            if verb.lemma_.lower() in word_list("punishing") and patients:
-                return _relative_head(patients[0])
+        if link == "pcomp" and (patient := _patient_agent(child)) is not None:
+            return patient
         if link == "xcomp" and is_passive(child):
             # "was asked by Ugandan officials to resign": the one asked is to resign
             patients = [c for c in child.children if c.dep_ == "nsubjpass"]
@@ -631,6 +619,23 @@ def _inherited_subject(verb: Token) -> Token | None:
             if sibling.dep_ == "nsubj" or stance:
                 return _relative_head(sibling)
     return None
+
+
+def _patient_agent(preposition: Token) -> Token | None:
+    """The one an act is done to, as the doer of the -ing clause a preposition opens: the one
+    punished for it ("arrested three students for protesting", "was jailed for insulting the
+    king") or prevented from it ("blocked lawyers from visiting him")."""
+    noun = preposition.head if preposition.head.dep_ in ("dobj", "nsubjpass") else None
+    verb = noun.head if noun is not None else preposition.head
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if preposition.lower_ == "for":
+        controlled = lemma in word_list("punishing")
+    else:
+        controlled = preposition.lower_ == "from" and load_cues().get((lemma, "governor")) == "negated" and noun is None
+    patients = [noun] if noun is not None else [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return _relative_head(patients[0]) if controlled and patients else None
 
 
 def _on_noun(clause: Token) -> bool:

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy
@@ -53,6 +53,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "between", "outside"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 MAX_WORDS = 6
 MAX_INITIALS = 5  # the longest abbreviation spelling a place's initials ("ACT", "UAE")
+INITIALS_CACHE = 4096  # candidate names whose initials are kept: bounded over a long batch
 ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|az)[- ](?=\w)", re.IGNORECASE)  # "al-Hasakeh", "Ar-Raqqa"
 BIG_CITY = 100_000
 
@@ -576,7 +577,7 @@ def _case_test(text: str, bare: str) -> Callable[[Candidate], bool]:
         spelled or _initials(candidate.name) != initials)
 
 
-@cache
+@lru_cache(maxsize=INITIALS_CACHE)
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isalpha()).upper()
 
