@@ -51,6 +51,12 @@ def summary(events, *, happened_only=True):
         ("The Iranian foreign ministry expressed outrage at the Saudi execution.", ("ACCUSE", {"IRN"}, set())),
         ("Turkish authorities are cracking down on Kurdish media.", ("COERCE", {"TUR"}, set())),
         ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
+        # an attack on what only words can hit is a criticism
+        ("The Kenyan opposition leader attacked the minister's remarks on the budget.", ("ACCUSE", {"KEN"}, {"KEN"})),
+        # a rally its holders are named for is a protest
+        ("Kenyan opposition supporters held a rally in Nairobi.", ("PROTEST", {"KEN"}, {"KEN"})),
+        # captives freed in part are freed
+        ("The Kenyan army freed some of the Somali hostages.", ("RETREAT", {"KEN"}, {"SOM"})),
         ("The Kenyan government yielded to pressure from Somali unions.", ("CONCEDE", {"KEN"}, {"SOM"})),
         ("The United States advised Kenya to close its embassy.", ("REQUEST", {"USA"}, {"KEN"})),
         ("Somalia issued a threat against Kenya.", ("THREATEN", {"SOM"}, {"KEN"})),
@@ -211,6 +217,14 @@ def test_codes_the_main_event(code, text, expected):
         # an attack in words is a criticism
         ("The senator attacked the governor, saying he had broken his promise.", {"ASSAULT"}),
         ("Critics are right to attack and criticize the senator.", {"ASSAULT"}),
+        # what only words can hit: remarks, an ideology, a record
+        ("In a speech in Ohio, the Kenyan senator attacked the ideology of the ruling party.", {"ASSAULT"}),
+        ("The Kenyan opposition leader attacked the minister's remarks on the budget.", {"ASSAULT"}),
+        # a rally no one is named holding, for nothing and against no one, is a campaign event
+        ("Two voters saw the Kenyan running mate speak at a recent rally.", {"PROTEST"}),
+        ('"My best investment is my rallies," the Kenyan senator said.', {"PROTEST"}),
+        # what is released in part is still what it is: footage is published, not freed
+        ("The Kenyan police released only some of the video footage of the arrest.", {"RETREAT"}),
         # issue 11: a trigger in another sense, told by its object or modifier
         ("The ministry released a statement on the floods.", {"RETREAT"}),
         ("Analysts released updated estimates of the number of fighters.", {"RETREAT"}),

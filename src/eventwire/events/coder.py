@@ -50,6 +50,7 @@ NAMED_PARTIES = {"PERSON", "NORP", "GPE", "ORG"}  # "Trump narrowly beat Clinton
 ROUNDING = {"round"}  # people rounded up are arrested when the text names them
 HOST_CAMEO = "043"
 PERSONAL = {"he", "she", "him", "her"}
+PARTITIVE_POS = {"PRON", "DET", "NUM", "ADJ"}  # "some of the footage", "most of them", "20 of the prisoners"
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MARCHING = frozenset({"march", "parade"})  # what state forces do on parade
 YIELDED = frozenset({"power", "ground", "control", "territory", "seat"})  # what is yielded as a concession
@@ -559,25 +560,33 @@ def _spoken(token: Token) -> bool:
 
 def _in_words(token: Token, sources: list[Actor], index: ActorIndex, article: Article, lexicon: Lexicon) -> bool:
     """ "Trump attacked Machado in early-morning tweets", "Bush's attacks on Rubio", "to attack
-    and critique Donald Trump": an attack coordinated with words, or one that coded persons
+    and critique Donald Trump": an attack coordinated with words, on what only words can hit
+    ("attacked his remarks", the `ideas` list), or one that coded persons
     (public figures: a country or a sector known) alone make on a person, with no weapon,
     dead or injured anywhere in the sentence, is a criticism ("Assad attacked the rebels",
     "attacked Aleppo", "Ahmed Khan attacked his neighbour" stay attacks)."""
     if any(conjunct.lemma_.lower() in CRITICIZING for conjunct in token.conjuncts):
         return True
+    if any(patient.lemma_.lower() in lexicon.word_lists["ideas"] for patient in _patients(token)):
+        return True  # "attacked the hateful ideology of radical Islam", "assailed the remarks"
     if not sources or not all(actor.kind == "person" and actor.text[:1].isupper() and actor.code for actor in sources):
         return False
-    if token.pos_ == "VERB":
-        patients = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
-    else:
-        patients = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
-                    for pobj in prep.children if pobj.dep_ == "pobj"]
+    patients = _patients(token)
     patients += [other for patient in patients for other in (*patient.conjuncts, *(
         child for child in patient.children if child.dep_ == "appos"))]
     weapons = lexicon.word_lists["weapons"]
     places = [(place.evidence.start, place.evidence.end) for place in article.places]
     return any(_personal(patient, index, places) for patient in patients) and not names_harm(token.sent) and not any(
         word.lemma_.lower() in weapons for word in token.sent)
+
+
+def _patients(token: Token) -> list[Token]:
+    """What an attack is done to: the verb's object ("attacked Clinton") or the noun's "on" or
+    "against" object ("Bush's attacks on Rubio")."""
+    if token.pos_ == "VERB":
+        return [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    return [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+            for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
 def _personal(token: Token, index: ActorIndex, places: list[tuple[int, int]]) -> bool:
@@ -822,9 +831,18 @@ def _has_object(token: Token, words: frozenset[str]) -> bool:
         if child.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "attr", "oprd", "xcomp", "advcl") or (
                 child.dep_ in ("compound", "amod") and child.i < token.i):
             if child.lemma_.lower() in words or child.lower_ in words or any(
-                    g.lemma_.lower() in words for g in child.children):
+                    g.lemma_.lower() in words for g in (*child.children, *_partitive(child))):
                 return True
     return token.dep_ == "acl" and token.head.lemma_.lower() in words
+
+
+def _partitive(token: Token) -> list[Token]:
+    """What a quantity is part of: "footage" in "released only some of the video footage",
+    "prisoners" in "freed 20 of the prisoners"."""
+    if token.pos_ not in PARTITIVE_POS:
+        return []
+    return [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
 def _trigger_text(token: Token, trigger: Trigger) -> str:
