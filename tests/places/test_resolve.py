@@ -27,6 +27,15 @@ def _place(article, text):
         ("Russian troops crossed into Georgia and shelled Tbilisi.", "Georgia", "GEO", None, {"PCLI"}),
         ("Storms hit Atlanta and Savannah, and Georgia declared an emergency.", "Georgia", "USA",
          "Georgia", {"ADM1"}),
+        # a place listed with a country is the country, even in a story about the United States
+        ("Senators in Ohio, Texas and Florida condemned the invasions of Georgia and Ukraine.", "Georgia",
+         "GEO", None, {"PCLI"}),
+        # a list of divisions is no town qualified by its division
+        ("The candidate campaigned in Ohio, Florida and Michigan.", "Ohio", "USA", "Ohio", {"ADM1"}),
+        ("The candidate campaigned in Ohio, Florida, Iowa or Michigan.", "Florida", "USA", "Florida", {"ADM1"}),
+        # qualified towns listed together keep their divisions
+        ("Shootings in Parkland, Florida and Austin, Texas shocked the nation.", "Parkland", "USA", "Florida",
+         {"PPL"}),
         ("Protesters gathered in Baghdad on Friday.", "Baghdad", "IRQ", None, {"PPLC"}),
         ("A car bomb exploded in Mosul, police said.", "Mosul", "IRQ", None, {"PPL", "PPLC"}),
         ("The reporters flew to Paris for the summit.", "Paris", "FRA", None, {"PPLC"}),

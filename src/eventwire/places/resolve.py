@@ -5,7 +5,9 @@ context from the other places of the article: shared country, containing or cont
 first-level division, and nearness; countries of the actors ("Taliban militants") and
 countries qualifying a noun ("the US dollar") count as little as adjectives. A place
 qualified by the next one ("Tijuana, Baja California", "Amritsar (Punjab)") favours the
-candidates that lie inside it and is left unresolved when it cannot. Countries and
+candidates that lie inside it and is left unresolved when it cannot; places listed together
+are no qualifiers ("Ohio, Florida and Michigan"), and one listed with a country is a country
+("Georgia and Ukraine"). Countries and
 divisions come before same-name towns, a large city before its same-name province
 ("Baghdad" the city, "Washington" the capital unless "Washington state" or Washington towns
 are mentioned), and every mention of one name in an article gets the same place. A town
@@ -36,6 +38,9 @@ ROUNDS = 2
 # between a place and the division that qualifies it: "Parkland, Florida", "Hays city (Al
 # Hudaydah)", "Ashulia town (Savar, Dhaka)", "Karama town in Raqqa", "the Western District of New York"
 QUALIFIER_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:[,(]|in\s|of\s)\s*")
+# between places listed together: "Georgia and Ukraine", "Ohio, Michigan or Florida" (see `_in_list`)
+COORDINATION_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+")
+COORDINATION_SCORE = 3.0
 MILLION_CITY = 1_000_000
 FOCUS_MENTIONS = 3
 CURATED_PROMINENCE = 1_000_000
@@ -84,6 +89,7 @@ def choose_candidates(mentions: list[Mention], text: str,
             groups[(name_key(mention.text), mention.adjective, mention.division)].append(index)
     keys = {index: key for key, indexes in groups.items() for index in indexes}
     links = _qualifier_links(mentions, keys, text)
+    listed = _coordination_links(mentions, keys, text)
     weak = {key: all(mentions[index].adjective or mentions[index].modifier for index in indexes)
             for key, indexes in groups.items()}
     choice = {key: max(mentions[indexes[0]].candidates, key=lambda c: prior(c, mentions[indexes[0]]))
@@ -97,8 +103,9 @@ def choose_candidates(mentions: list[Mention], text: str,
                                               for other in choice if other != key], hinted=hinted)
             mention = mentions[indexes[0]]
             partners = [(mentions[groups[other][0]].candidates, outer) for other, outer in links.get(key, ())]
+            peers = [choice[other] for other in listed.get(key, ())]
             updated[key] = max(mention.candidates, key=lambda c: prior(c, mention) + context.score(c)
-                               + _qualifier_score(c, partners))
+                               + _qualifier_score(c, partners) + _coordination_score(c, peers))
         choice = updated
     stray = {key for key, partners in links.items() for other, outer in partners
              if outer and _outside(choice[key], choice[other])}
@@ -182,10 +189,48 @@ def _qualifier_links(mentions: list[Mention], keys: dict[int, tuple],
     for index in range(1, len(mentions)):
         inner, outer = mentions[index - 1], mentions[index]
         if index - 1 in keys and index in keys and QUALIFIER_GAP.fullmatch(text[inner.end:outer.start]) \
-                and not inner.adjective and not outer.adjective:
+                and not inner.adjective and not outer.adjective and not _in_list(mentions, index, text):
             links[keys[index - 1]].append((keys[index], True))
             links[keys[index]].append((keys[index - 1], False))
     return links
+
+
+def _coordination_links(mentions: list[Mention], keys: dict[int, tuple], text: str) -> dict[tuple, list[tuple]]:
+    """Link places listed together ("invasions of Georgia and Ukraine", "Ohio, Michigan and
+    Florida"): each group gets the groups listed beside it."""
+    links: dict[tuple, list[tuple]] = defaultdict(list)
+    for index in range(1, len(mentions)):
+        first, second = mentions[index - 1], mentions[index]
+        if index - 1 in keys and index in keys and keys[index - 1] != keys[index] and (
+                COORDINATION_GAP.fullmatch(text[first.end:second.start]) or _in_list(mentions, index, text)):
+            links[keys[index - 1]].append(keys[index])
+            links[keys[index]].append(keys[index - 1])
+    return links
+
+
+def _in_list(mentions: list[Mention], index: int, text: str) -> bool:
+    """Whether a place and the one before it, a comma apart, open a list that ends in "and" or
+    "or" ("Ohio, Florida and Michigan": no town of Ohio in Florida), not a qualified place
+    listed with another ("Parkland, Florida and Austin, Texas")."""
+    if index + 1 >= len(mentions) or text[mentions[index - 1].end:mentions[index].start].strip() != ",":
+        return False
+    last = index + 1
+    while last < len(mentions) and text[mentions[last - 1].end:mentions[last].start].strip() == ",":
+        last += 1  # "Ohio, Florida, Michigan and Iowa"
+    if last >= len(mentions) or not COORDINATION_GAP.fullmatch(text[mentions[last - 1].end:mentions[last].start]):
+        return False
+    after = mentions[last + 1] if last + 1 < len(mentions) else None
+    return after is None or text[mentions[last].end:after.start].strip() != ","
+
+
+def _coordination_score(candidate: Candidate, peers: list[Candidate]) -> float:
+    """A place listed with a country is a country too ("Georgia and Ukraine": not the US state)."""
+    return COORDINATION_SCORE if any(_kind(candidate) == _kind(peer) == "country" for peer in peers) else 0.0
+
+
+def _kind(candidate: Candidate) -> str:
+    code = candidate.feature_code or ""
+    return "country" if code.startswith("PCL") else "division" if code == "ADM1" else candidate.feature_class or ""
 
 
 def _qualifier_score(candidate: Candidate, partners: list[tuple[tuple[Candidate, ...], bool]]) -> float:
