@@ -112,6 +112,20 @@ def test_person_named_after_a_place_is_not_a_place(resolve):
     assert starts == [text.index("Jordan")]
 
 
+def test_an_organisation_the_actors_know_is_no_small_town(ctx):
+    # Congress, Arizona is a town of 2,000; "Washington" and "Moscow" name both and stay places
+    from eventwire.model import Article
+    from eventwire.nlp.parse import attach_doc
+    from eventwire.registry import get_coder
+
+    text = "The treaty was a bipartisan cause in Congress. Washington said the talks in Moscow failed."
+    article = attach_doc(Article(id="test", text=text), ctx.nlp(text))
+    for stage in ("actors", "places"):
+        article = get_coder(stage, ctx.options.coder(stage))(article, ctx)
+    assert {a.text: a.code for a in article.actors}["Congress"] == "USALEG"
+    assert {p.text for p in article.places} == {"Washington", "Moscow"}
+
+
 def test_evidence_spans_point_into_text(resolve):
     text = "Rockets hit Kabul and Kandahar in Afghanistan."
     article = resolve(text)

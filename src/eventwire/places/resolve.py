@@ -41,6 +41,7 @@ QUALIFIER_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:[,(]|in\s|of\s)\s*")
 # between places listed together: "Georgia and Ukraine", "Ohio, Michigan or Florida" (see `_in_list`)
 COORDINATION_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+")
 COORDINATION_SCORE = 3.0
+ORGANISATION_KINDS = {"organization", "igo", "group"}
 MILLION_CITY = 1_000_000
 FOCUS_MENTIONS = 3
 CURATED_PROMINENCE = 1_000_000
@@ -60,13 +61,22 @@ def resolve_places(article: Article, ctx: Context) -> Article:
     if article.doc is None:
         return article
     gazetteer = ctx.gazetteer
-    mentions = find_toponyms(article.doc, gazetteer)
+    mentions = _without_organisations(find_toponyms(article.doc, gazetteer), article)
     chosen = choose_candidates(mentions, article.text, actor_countries(article, mentions))
     version = gazetteer.version
     places = tuple(
         _place(mention, chosen.get(index), article, version) for index, mention in enumerate(mentions)
     )
     return dataclasses.replace(article, places=places)
+
+
+def _without_organisations(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Drop a name the actors stage knows as an organisation when no prominent place bears it
+    ("a bipartisan cause in Congress": not Congress, Arizona; "Washington" and "Moscow" stay)."""
+    organisations = {(actor.evidence.start, actor.evidence.end) for actor in article.actors
+                     if actor.kind in ORGANISATION_KINDS and actor.country}  # known, not any ORG entity
+    return [m for m in mentions
+            if (m.start, m.end) not in organisations or any(is_strong(c) for c in m.candidates)]
 
 
 def actor_countries(article: Article, mentions: list[Mention]) -> frozenset[str]:
