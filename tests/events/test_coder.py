@@ -51,6 +51,10 @@ def summary(events, *, happened_only=True):
         ("The Iranian foreign ministry expressed outrage at the Saudi execution.", ("ACCUSE", {"IRN"}, set())),
         ("Turkish authorities are cracking down on Kurdish media.", ("COERCE", {"TUR"}, set())),
         ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
+        # rebukes and reprimands are criticisms
+        ("The Chinese foreign ministry rebuked Japan over the visit.", ("ACCUSE", {"CHN"}, {"JPN"})),
+        ("The Kenyan president lambasted the Ugandan government over the border closure.",
+         ("ACCUSE", {"KEN"}, {"UGA"})),
         # an attack on what only words can hit is a criticism
         ("The Kenyan opposition leader attacked the minister's remarks on the budget.", ("ACCUSE", {"KEN"}, {"KEN"})),
         # a rally its holders are named for is a protest
