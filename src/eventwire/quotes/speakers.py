@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor, Article
@@ -292,10 +293,14 @@ def _with_untagged_surnames(doc: Doc, people: list[Span]) -> tuple[Span, ...]:
         parts = _name_parts(ent)
         if len(parts) > 1:
             first_seen.setdefault(parts[-1], ent.end)
+    if not first_seen:
+        return tuple(people)
     tagged = {i for ent in people for i in range(ent.start, ent.end)}
-    extra = [doc[token.i:token.i + 1] for token in doc
-             if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and token.i not in tagged and first_seen.get(token.text, len(doc)) <= token.i
-             and token.dep_ not in ("compound", "amod") and token.ent_type_ in UNTAGGED_NAME_TYPES]
+    surnames = {doc.vocab.strings[name]: at for name, at in first_seen.items()}
+    later = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if surnames.get(orth, len(doc)) <= i]
+    extra = [doc[i:i + 1] for i in later if i not in tagged and (token := doc[i]).pos_ in ("PROPN", "NOUN")
+             and token.text[:1].isupper() and token.dep_ not in ("compound", "amod")
+             and token.ent_type_ in UNTAGGED_NAME_TYPES]
     return tuple(sorted(people + extra, key=lambda span: span.start))
 
 
