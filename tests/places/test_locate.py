@@ -328,3 +328,18 @@ def test_a_verb_shares_the_place_of_its_later_conjunct_over_a_place_abroad(ctx):
     rape = next(event for event in article.events if event.trigger == "raped")
     protest = next(event for event in article.events if event.type == "PROTEST")
     assert (rape.place.country, protest.place.country) == ("ARG", "BRA")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # a town qualifying the event noun says where, even in a phrase the actors read as an actor
+        ("The Kabul bombing killed 12 people.", "bombing", "Kabul"),
+        ("The Aleppo airstrikes killed 40 civilians on Sunday.", "airstrikes", "Aleppo"),
+    ],
+)
+def test_a_town_qualifying_the_event_noun_is_its_place(ctx, text, trigger, place):
+    from eventwire.evaluate.events import code_text
+
+    [event] = [e for e in code_text(text, ctx, published="2021-03-10").events if e.trigger == trigger]
+    assert event.place is not None and event.place.name == place and event.place_precision == "city"

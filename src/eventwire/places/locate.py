@@ -143,9 +143,10 @@ def _locate(event: Event, article: Article, places: dict[int, list[Place]],
     own = [_span(a) for a in (*event.sources, *event.targets)]
     evidences = [event.evidence, *(m for m in event.mentions if m != event.evidence)]
     visit = event.cameo == VISIT_CAMEO
+    trigger = None if doc is None else _trigger_token(doc, event.evidence, event.trigger)
     allowed = [p for sentence in sorted({e.sentence for e in evidences}) for p in places.get(sentence, ())
-               if not _is_actor_use(doc, p, actor_spans.get(sentence, []) + own,
-                                    VISIT_PLACE_PREPS if visit else PLACE_PREPS)]
+               if _names_trigger_place(doc, p, trigger) or not _is_actor_use(
+                   doc, p, actor_spans.get(sentence, []) + own, VISIT_PLACE_PREPS if visit else PLACE_PREPS)]
     allowed = _within_named_divisions(allowed, event.evidence.sentence)
     place = None
     if doc is not None:
@@ -351,6 +352,15 @@ def _is_actor_use(doc: Doc | None, place: Place, actor_spans: list[tuple[int, in
     if precision != "country" and place.feature_code != "PPLC" and _is_object(doc, place):
         return False  # "gunmen attacked Musawa", not "Washington threatened Tehran"
     return not (precision != "country" and _preposition(doc, place) == "of")
+
+
+def _names_trigger_place(doc: Doc | None, place: Place, trigger: Token | None) -> bool:
+    """Whether a town, division or site names where the trigger noun happened by modifying it
+    ("the Kabul bombing", "the Aleppo airstrikes"), even inside a phrase the actors stage read
+    as an actor; a country so ("US airstrikes") names who acts."""
+    token = _place_token(doc, place)
+    return (trigger is not None and token is not None and token.head == trigger and trigger.pos_ == "NOUN"
+            and token.dep_ in NOUN_MODIFIER_DEPS and place_precision(place) != "country")
 
 
 def _is_object(doc: Doc | None, place: Place) -> bool:
