@@ -51,6 +51,8 @@ def summary(events, *, happened_only=True):
         ("The Iranian foreign ministry expressed outrage at the Saudi execution.", ("ACCUSE", {"IRN"}, set())),
         ("Turkish authorities are cracking down on Kurdish media.", ("COERCE", {"TUR"}, set())),
         ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
+        # a bomb's explosion is an attack
+        ("A car bomb explosion killed five Kenyan soldiers in Mandera.", ("ASSAULT", set(), {"KEN"})),
         # rebukes and reprimands are criticisms
         ("The Chinese foreign ministry rebuked Japan over the visit.", ("ACCUSE", {"CHN"}, {"JPN"})),
         ("The Kenyan president lambasted the Ugandan government over the border closure.",
@@ -218,6 +220,11 @@ def test_codes_the_main_event(code, text, expected):
         # deaths no one inflicted
         ("A ferry capsized off the coast last week, killing at least 40 people.", {"ASSAULT"}),
         ("The earthquake killed ten people in the province.", {"ASSAULT"}),
+        # what blows up by accident: gas, a boiler, a cylinder
+        ("A gas explosion at a restaurant in Nairobi killed three people.", {"ASSAULT"}),
+        ("Four workers were injured in a boiler blast at a factory in Mombasa.", {"ASSAULT"}),
+        ("A gas cylinder exploded at a market in Kisumu, killing two.", {"ASSAULT"}),
+        ("Residents protested after a gas leak killed eleven people in Nakuru.", {"ASSAULT"}),
         # an attack in words is a criticism
         ("The senator attacked the governor, saying he had broken his promise.", {"ASSAULT"}),
         ("Critics are right to attack and criticize the senator.", {"ASSAULT"}),

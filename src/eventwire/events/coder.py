@@ -56,6 +56,7 @@ MARCHING = frozenset({"march", "parade"})  # what state forces do on parade
 YIELDED = frozenset({"power", "ground", "control", "territory", "seat"})  # what is yielded as a concession
 MADE_THREATS = frozenset({"issue", "send", "receive", "repeat", "renew", "deliver", "voice"})  # a threat made
 MAX_CLAUSE_CLIMB = 3
+BLASTS = frozenset({"explosion", "blast", "explode", "fire", "blaze"})  # what a hazard may cause
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where a word tagged as a verb is a noun
 SEEMING = {"feel", "seem", "appear", "look", "sound"}  # verbs whose participle complement is a state
 HANDFUL = 5
@@ -457,25 +458,43 @@ def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
     collapsed their house, killing ...")."""
     words = lexicon.word_lists["mishaps"]
     subjects = words | lexicon.word_lists["craft"]
+    if _accidental_blast(token, lexicon):
+        return True  # "a gas explosion at a noodle shop killed two"
     clause = token
     for _ in range(MAX_CLAUSE_CLIMB):
-        if any(child.dep_ == "nsubj" and child.lemma_.lower() in subjects for child in clause.children):
+        if any(child.dep_ == "nsubj" and (child.lemma_.lower() in subjects or _accidental_blast(child, lexicon))
+               for child in clause.children):
             return True
         if (clause.dep_ == "relcl" and any(child.dep_ == "nsubj" and child.tag_ in ("WDT", "WP")
                                            for child in clause.children)
                 or clause.dep_ == "acl" and clause.tag_ == "VBD") and clause.head.lemma_.lower() in subjects:
             return True  # "an earthquake that killed ten", "an outbreak of plague killed a couple" (parsed on the noun)
         if any(child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by") and any(
-                pobj.dep_ == "pobj" and pobj.lemma_.lower() in words for pobj in child.children)
-               for child in clause.children):
+                pobj.dep_ == "pobj" and (pobj.lemma_.lower() in words or _accidental_blast(pobj, lexicon))
+                for pobj in child.children) for child in clause.children):
             return True  # "were killed in a helicopter crash", "injured in the accident"
         if clause is not token and clause.pos_ == "VERB" and clause.lemma_.lower() in words and not any(
                 child.dep_ == "dobj" for child in clause.children):
             return True
+        if clause is not token and _accidental_blast(clause, lexicon):
+            return True  # "a gas cylinder exploded at a market, killing two"
         if clause.dep_ not in ("advcl", "xcomp", "conj") or clause.head is clause:
             return False
         clause = clause.head
     return False
+
+
+def _accidental_blast(token: Token, lexicon: Lexicon) -> bool:
+    """An explosion, blast or fire of something that blows up or burns by accident ("a gas
+    explosion", "the boiler blast", "a gas cylinder exploded"): the `hazards` list."""
+    if token.lemma_.lower() not in BLASTS:
+        return False
+    hazards = lexicon.word_lists["hazards"]
+    modifiers = [child for child in token.children if child.dep_ in ("compound", "amod", "nmod", "nsubj")]
+    modifiers += [grandchild for child in modifiers for grandchild in child.children if grandchild.dep_ == "compound"]
+    modifiers += [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for pobj in prep.children if pobj.dep_ == "pobj"]
+    return any(word.lemma_.lower() in hazards or word.lower_ in hazards for word in modifiers)
 
 
 def _generic(token: Token) -> bool:
