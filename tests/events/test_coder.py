@@ -220,6 +220,9 @@ def test_codes_the_main_event(code, text, expected):
         # deaths no one inflicted
         ("A ferry capsized off the coast last week, killing at least 40 people.", {"ASSAULT"}),
         ("The earthquake killed ten people in the province.", {"ASSAULT"}),
+        # struck by a road vehicle: an accident
+        ("A woman died after being struck by a vehicle in Nairobi.", {"ASSAULT"}),
+        ("A boy riding a scooter in Mombasa was hit by a car and killed.", {"ASSAULT"}),
         # what blows up by accident: gas, a boiler, a cylinder
         ("A gas explosion at a restaurant in Nairobi killed three people.", {"ASSAULT"}),
         ("Four workers were injured in a boiler blast at a factory in Mombasa.", {"ASSAULT"}),

@@ -453,11 +453,13 @@ def _person_patient(token: Token, roles: frozenset[str]) -> bool:
 
 def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
     """ "A boat capsized, killing 170", "the earthquake killed ten", "an earthquake that killed
-    ten", "the plane crashed into the sea, killing all 66", "killed in a helicopter crash":
+    ten", "the plane crashed into the sea, killing all 66", "killed in a helicopter crash", "a
+    gas explosion killed two", "struck by a vehicle":
     deaths no one inflicted (a crash or a collapse that no one caused, not "an airstrike
     collapsed their house, killing ...")."""
     words = lexicon.word_lists["mishaps"]
     subjects = words | lexicon.word_lists["craft"]
+    vehicles = lexicon.word_lists["vehicles"] | lexicon.word_lists["craft"]
     if _accidental_blast(token, lexicon):
         return True  # "a gas explosion at a noodle shop killed two"
     clause = token
@@ -476,6 +478,10 @@ def _caused_by_mishap(token: Token, lexicon: Lexicon) -> bool:
         if clause is not token and clause.pos_ == "VERB" and clause.lemma_.lower() in words and not any(
                 child.dep_ == "dobj" for child in clause.children):
             return True
+        if any(child.dep_ == "agent" and any(pobj.lemma_.lower() in vehicles and not any(
+                owner.dep_ in ("compound", "poss") for owner in pobj.children) for pobj in child.children)
+               for child in clause.children):
+            return True  # "struck by a vehicle", "was hit by a car and killed"
         if clause is not token and _accidental_blast(clause, lexicon):
             return True  # "a gas cylinder exploded at a market, killing two"
         if clause.dep_ not in ("advcl", "xcomp", "conj") or clause.head is clause:
