@@ -211,7 +211,7 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if pos == "NOUN" and token.dep_ == "compound" and not _compound_head(token, lexicon):
         return None  # "murder rates", "protest leaders"
-    if _figurative(token, lexicon) or _generic(token) or _felt(token):
+    if _figurative(token, lexicon) or _generic(token) or _felt(token) or _habitual(token):
         return None
     for trigger in _candidates(token, pos, lexicon):
         if trigger.with_word and not _has_word(token, trigger.with_word):
@@ -511,6 +511,15 @@ def _generic(token: Token) -> bool:
         return False
     return not any(child.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep", "acl", "relcl")
                    for child in token.children)
+
+
+def _habitual(token: Token) -> bool:
+    """A present-tense verb of a relative clause on a name tells what the named one does, not
+    an act that took place: "the British Council, which provides placements to UK students",
+    "Iran, which backs the Houthis"."""
+    return (token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP")
+            and (token.head.ent_type_ == "ORG" or token.head.pos_ == "PROPN")
+            and not any(child.dep_ in ("aux", "auxpass", "neg") for child in token.children))
 
 
 def _characterised(noun: Token) -> bool:
