@@ -53,6 +53,8 @@ def summary(events, *, happened_only=True):
         ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
         # a bomb's explosion is an attack
         ("A car bomb explosion killed five Kenyan soldiers in Mandera.", ("ASSAULT", set(), {"KEN"})),
+        # pushing or lobbying for something is asking for it
+        ("Kenya is pushing hard for Uganda to reopen the border.", ("REQUEST", {"KEN"}, {"UGA"})),
         # rebukes and reprimands are criticisms
         ("The Chinese foreign ministry rebuked Japan over the visit.", ("ACCUSE", {"CHN"}, {"JPN"})),
         ("The Kenyan president lambasted the Ugandan government over the border closure.",
