@@ -53,6 +53,8 @@ def summary(events, *, happened_only=True):
         ("The Turkish government's crackdown on Kurdish media drew criticism.", ("COERCE", {"TUR"}, set())),
         # a bomb's explosion is an attack
         ("A car bomb explosion killed five Kenyan soldiers in Mandera.", ("ASSAULT", set(), {"KEN"})),
+        # agreeing to a proposal is an agreement
+        ("Uganda proposed a truce and Kenya agreed.", ("AGREE", {"KEN"}, set())),
         # pushing or lobbying for something is asking for it
         ("Kenya is pushing hard for Uganda to reopen the border.", ("REQUEST", {"KEN"}, {"UGA"})),
         # rebukes and reprimands are criticisms
@@ -225,6 +227,9 @@ def test_codes_the_main_event(code, text, expected):
         # what a named organisation does, told in a present-tense relative clause, is no act
         ("The scheme is run by the British Council, which provides scholarships to Kenyan students.", {"AID"}),
         ("The Kenyan charity Nairobi Kitchen, which provides free meals to refugees, opened a school.", {"AID"}),
+        # agreeing with nothing is sharing a view
+        ("Sixty-two percent of Kenyan voters agreed.", {"AGREE"}),
+        ("Amina Odhiambo, the Kenyan charity's psychologist in Mombasa, agrees.", {"AGREE"}),
         # struck by a road vehicle: an accident
         ("A woman died after being struck by a vehicle in Nairobi.", {"ASSAULT"}),
         ("A boy riding a scooter in Mombasa was hit by a car and killed.", {"ASSAULT"}),

@@ -50,6 +50,7 @@ NAMED_PARTIES = {"PERSON", "NORP", "GPE", "ORG"}  # "Trump narrowly beat Clinton
 ROUNDING = {"round"}  # people rounded up are arrested when the text names them
 HOST_CAMEO = "043"
 PERSONAL = {"he", "she", "him", "her"}
+COMPLEMENTS = {"ccomp", "xcomp", "dobj", "advcl", "npadvmod", "prt", "conj"}  # what an "agree" may take
 PARTITIVE_POS = {"PRON", "DET", "NUM", "ADJ"}  # "some of the footage", "most of them", "20 of the prisoners"
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MARCHING = frozenset({"march", "parade"})  # what state forces do on parade
@@ -313,6 +314,11 @@ def _holds_view(token: Token, lexicon: Lexicon) -> bool:
     # "as agreed with pro-STC forces")
     preps = {child.lower_ for child in token.children if child.dep_ == "prep"}
     marked = any(child.dep_ == "mark" and child.lower_ == "as" for child in token.children)
+    if not preps and not marked and token.dep_ != "conj" and not any(
+            child.dep_ in COMPLEMENTS for child in token.children):
+        # "Sixty-two percent of Republicans agreed.", "Meirmaridou, MSF's psychologist, agrees."
+        # (not the answer to a proposal: "the rebels proposed a truce and the army agreed")
+        return True
     return "with" in preps and not preps & {"on", "to", "upon", "over"} and not marked
 
 
