@@ -38,7 +38,7 @@ ROUNDS = 2
 # between a place and the division that qualifies it: "Parkland, Florida", "Hays city (Al
 # Hudaydah)", "Ashulia town (Savar, Dhaka)", "Karama town in Raqqa", "the Western District of New York"
 QUALIFIER_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:[,(]|in\s|of\s)\s*")
-# between places listed together: "Georgia and Ukraine", "Ohio, Michigan or Florida" (see `_in_list`)
+# between places listed together: "Georgia and Ukraine", "Ohio, Michigan or Florida" (see `_list_items`)
 COORDINATION_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+")
 COORDINATION_SCORE = 3.0
 ORGANISATION_KINDS = {"organization", "igo", "group"}
@@ -98,8 +98,9 @@ def choose_candidates(mentions: list[Mention], text: str,
         if mention.candidates:
             groups[(name_key(mention.text), mention.adjective, mention.division)].append(index)
     keys = {index: key for key, indexes in groups.items() for index in indexes}
-    links = _qualifier_links(mentions, keys, text)
-    listed = _coordination_links(mentions, keys, text)
+    items = _list_items(mentions, text)
+    links = _qualifier_links(mentions, keys, text, items)
+    listed = _coordination_links(mentions, keys, text, items)
     weak = {key: all(mentions[index].adjective or mentions[index].modifier for index in indexes)
             for key, indexes in groups.items()}
     choice = {key: max(mentions[indexes[0]].candidates, key=lambda c: prior(c, mentions[indexes[0]]))
@@ -192,55 +193,56 @@ def _is_minor_alias(candidate: Candidate) -> bool:
     return candidate.kind == ALTERNATE and candidate.population < BIG_CITY and not candidate.source.startswith("eventwire")
 
 
-def _qualifier_links(mentions: list[Mention], keys: dict[int, tuple],
-                     text: str) -> dict[tuple, list[tuple[tuple, bool]]]:
+def _qualifier_links(mentions: list[Mention], keys: dict[int, tuple], text: str,
+                     items: set[int]) -> dict[tuple, list[tuple[tuple, bool]]]:
     """Link "Parkland, Florida" and "Hays city (Al Hudaydah)" pairs: each group gets (other group, whether the other is the outer place)."""
     links: dict[tuple, list[tuple[tuple, bool]]] = defaultdict(list)
     for index in range(1, len(mentions)):
         inner, outer = mentions[index - 1], mentions[index]
         if index - 1 in keys and index in keys and QUALIFIER_GAP.fullmatch(text[inner.end:outer.start]) \
-                and not inner.adjective and not outer.adjective and not _in_list(mentions, index, text):
+                and not inner.adjective and not outer.adjective and index not in items:
             links[keys[index - 1]].append((keys[index], True))
             links[keys[index]].append((keys[index - 1], False))
     return links
 
 
-def _coordination_links(mentions: list[Mention], keys: dict[int, tuple], text: str) -> dict[tuple, list[tuple]]:
+def _coordination_links(mentions: list[Mention], keys: dict[int, tuple], text: str,
+                        items: set[int]) -> dict[tuple, list[tuple]]:
     """Link places listed together ("invasions of Georgia and Ukraine", "Ohio, Michigan and
     Florida"): each group gets the groups listed beside it."""
     links: dict[tuple, list[tuple]] = defaultdict(list)
     for index in range(1, len(mentions)):
         first, second = mentions[index - 1], mentions[index]
         if index - 1 in keys and index in keys and keys[index - 1] != keys[index] and (
-                COORDINATION_GAP.fullmatch(text[first.end:second.start]) or _in_list(mentions, index, text)):
+                COORDINATION_GAP.fullmatch(text[first.end:second.start]) or index in items):
             links[keys[index - 1]].append(keys[index])
             links[keys[index]].append(keys[index - 1])
     return links
 
 
-def _in_list(mentions: list[Mention], index: int, text: str) -> bool:
-    """Whether a place and the one before it, a comma apart, open a list that ends in "and" or
-    "or" ("Ohio, Florida and Michigan": no town of Ohio in Florida), not a qualified place
-    listed with another ("Parkland, Florida and Austin, Texas")."""
-    if index + 1 >= len(mentions) or text[mentions[index - 1].end:mentions[index].start].strip() != ",":
-        return False
-    last = index + 1
-    while last < len(mentions) and text[mentions[last - 1].end:mentions[last].start].strip() == ",":
-        last += 1  # "Ohio, Florida, Michigan and Iowa"
-    if last >= len(mentions) or not COORDINATION_GAP.fullmatch(text[mentions[last - 1].end:mentions[last].start]):
-        return False
-    after = mentions[last + 1] if last + 1 < len(mentions) else None
-    return after is None or text[mentions[last].end:after.start].strip() != ","
+def _list_items(mentions: list[Mention], text: str) -> set[int]:
+    """The mentions (by index) that follow a comma inside a list ending in "and" or "or"
+    ("Ohio, Florida and Michigan": no town of Ohio in Florida), not a qualified place listed
+    with another ("Parkland, Florida and Austin, Texas"). One pass, however long the list."""
+    gaps = [text[mentions[i - 1].end:mentions[i].start] for i in range(1, len(mentions))]
+    items: set[int] = set()
+    run: list[int] = []  # mentions after a comma, in the current run of comma gaps
+    for i, gap in enumerate(gaps, 1):
+        if gap.strip() == ",":
+            run.append(i)
+            continue
+        closes = bool(run) and COORDINATION_GAP.fullmatch(gap) is not None
+        if closes and (i + 1 >= len(mentions) or gaps[i].strip() != ","):
+            items.update(run)
+        run = []
+    return items
 
 
 def _coordination_score(candidate: Candidate, peers: list[Candidate]) -> float:
     """A place listed with a country is a country too ("Georgia and Ukraine": not the US state)."""
-    return COORDINATION_SCORE if any(_kind(candidate) == _kind(peer) == "country" for peer in peers) else 0.0
-
-
-def _kind(candidate: Candidate) -> str:
-    code = candidate.feature_code or ""
-    return "country" if code.startswith("PCL") else "division" if code == "ADM1" else candidate.feature_class or ""
+    def country(c: Candidate) -> bool:
+        return (c.feature_code or "").startswith("PCL")
+    return COORDINATION_SCORE if country(candidate) and any(country(peer) for peer in peers) else 0.0
 
 
 def _qualifier_score(candidate: Candidate, partners: list[tuple[tuple[Candidate, ...], bool]]) -> float:
