@@ -43,7 +43,7 @@ def normalise_date(value: str) -> str:
         try:
             first = date_parser.parse(text, default=_DEFAULT_A, ignoretz=True)
             second = date_parser.parse(text, default=_DEFAULT_B, ignoretz=True)
-        except (ValueError, OverflowError) as error:
+        except (ValueError, ArithmeticError) as error:  # dateutil can raise decimal errors
             raise BadDate(f"cannot read publication date {value!r}: give it as YYYY-MM-DD ({error})") from None
         if first.date() != second.date():
             raise BadDate(f"publication date {value!r} lacks a year, month or day: give it as YYYY-MM-DD")
