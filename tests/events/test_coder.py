@@ -520,3 +520,20 @@ def test_a_place_that_seats_an_organisation_is_no_target(code):
     # the place of a protest stands for its target, but a protest in Brussels is not one against the EU
     found = summary(code("Thousands protested in Brussels against the treaty."))
     assert found and all("IGO" not in targets for _, _, targets in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police fired tear gas at protesters in Nairobi.",
+    "Lebanese soldiers used water cannon against demonstrators in Beirut.",
+    "Israeli forces fired rubber bullets at Palestinian fishermen in their boats off Gaza.",
+])
+def test_crowd_control_weapons_are_violent_repression(code, text: str) -> None:
+    """PLOVER ASSAULT "crowd-control": tear gas, water cannon, rubber bullets (CAMEO 175)."""
+    event = next(e for e in code(text) if e.type == "ASSAULT")
+    assert (event.cameo, event.mode, event.happened) == ("175", "crowd-control", True)
+
+
+def test_crowd_control_needs_such_a_weapon(code) -> None:
+    """Using anything else, or firing artillery, is no crowd control."""
+    assert not [e for e in code("Kenyan police used the new radios in Nairobi.") if e.type == "ASSAULT"]
+    assert {e.cameo for e in code("Syrian troops fired artillery shells at the village.")} == {"190"}
