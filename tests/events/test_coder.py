@@ -537,3 +537,26 @@ def test_crowd_control_needs_such_a_weapon(code) -> None:
     """Using anything else, or firing artillery, is no crowd control."""
     assert not [e for e in code("Kenyan police used the new radios in Nairobi.") if e.type == "ASSAULT"]
     assert {e.cameo for e in code("Syrian troops fired artillery shells at the village.")} == {"190"}
+
+
+@pytest.mark.parametrize("text", [
+    "Apple released iOS 17 in Cupertino last week.",
+    "Kenyan President Uhuru Kenyatta released his tax returns on Friday.",
+    "The Chinese authorities released a white paper on religion.",
+    "Dropbox is also releasing a new selective sync feature for business customers.",
+])
+def test_release_of_a_thing_frees_no_one(code, text: str) -> None:
+    """CAMEO 084 frees people or what was held; a product, a paper or tax returns are issued."""
+    assert not [e for e in code(text) if e.cameo == "084"]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey released the American pastor Andrew Brunson on Friday.",
+    "Boko Haram freed 82 of the girls in Borno.",
+    "Iran released the British tanker Stena Impero in September.",
+    "The Houthi rebels released the crew in Yemen.",
+    "Iran freed them on Friday.",
+    "The Nigerian army released 20 on Monday.",
+])
+def test_release_of_people_or_craft(code, text: str) -> None:
+    assert [e for e in code(text) if e.cameo == "084" and e.happened]

@@ -210,6 +210,23 @@ def read_persons() -> dict[str, tuple[PersonRecord, ...]]:
 
 
 @cache
+def people_nouns() -> frozenset[str]:
+    """Return the head words of the sector terms that name people or groups of them
+    ("prisoners", "soldiers", "civilians", "journalist"), singular and plural.
+
+    Example:
+        "prisoners" in people_nouns()  # True
+    """
+    words = set()
+    for row in _rows("sectors.tsv"):
+        if row["kind"] in ("person", "group"):
+            words.add(row["term"].lower().split()[-1])
+            if row["plural"] != "-":
+                words.add((row["plural"] or _plural(row["term"])).lower().split()[-1])
+    return frozenset(words)
+
+
+@cache
 def unattributed_means() -> frozenset[str]:
     """Return the lemmas of attack means that name no perpetrator ("bombing", "blast", "car bomb").
 

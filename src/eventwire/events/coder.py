@@ -6,6 +6,7 @@ import dataclasses
 
 from spacy.tokens import Span, Token
 
+from eventwire.actors.knowledge import people_nouns
 from eventwire.context import Context
 from eventwire.events.arguments import CODER as ARGUMENTS_CODER
 from eventwire.events.arguments import ActorIndex, actors_of, find_arguments, is_passive, opened_by
@@ -52,6 +53,10 @@ HOST_CAMEO = "043"
 PERSONAL = {"he", "she", "him", "her"}
 COMPLEMENTS = {"ccomp", "xcomp", "dobj", "advcl", "npadvmod", "prt", "conj"}  # what an "agree" may take
 PARTITIVE_POS = {"PRON", "DET", "NUM", "ADJ"}  # "some of the footage", "most of them", "20 of the prisoners"
+COUNTING_NOUNS = frozenset({"majority", "dozen", "handful", "number", "rest", "group", "hundred", "thousand", "total"})
+IMPERSONAL = frozenset({"it", "this", "that", "these", "those", "which", "what", "something", "anything",
+                        "everything", "nothing"})
+NAMED_THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "DATE", "TIME", "MONEY", "PERCENT"})
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MARCHING = frozenset({"march", "parade"})  # what state forces do on parade
 YIELDED = frozenset({"power", "ground", "control", "territory", "seat"})  # what is yielded as a concession
@@ -426,9 +431,45 @@ def _counsels(token: Token, lexicon: Lexicon) -> bool:
 
 
 # trigger lemmas -> the test that the verb is used in a sense that is no event
+def _issued(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "release" issues something rather than frees someone (CAMEO 084 frees people
+    or what was held): what it releases is no person (named, a pronoun, a number of them), no
+    people (a sector term, the `people` list, captives, detainees) and no craft ("Apple
+    released iOS 17", "release his tax returns", "released a white paper"; not "released
+    him", "freed 20 of the prisoners", "released the tanker")."""
+    patients = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    if any(child.lower_ in ("who", "whom") for child in patients):
+        return False  # "those who are released"
+    if token.dep_ in ("acl", "relcl") and all(child.tag_ in ("WP", "WDT") for child in patients):
+        patients = [token.head]  # "the prisoners released on Friday", "a report that was released"
+    if not patients:
+        return False
+    people = people_nouns() | lexicon.word_lists["people"] | lexicon.word_lists["captives"] | (
+        lexicon.word_lists["detainees"] | lexicon.word_lists["craft"])
+    return not any(_someone(word, people) for patient in patients for word in (patient, *patient.conjuncts))
+
+
+def _someone(word: Token, people: frozenset[str]) -> bool:
+    """Whether a noun phrase's head names a person, people or a craft (see `_issued`)."""
+    if word.pos_ in PARTITIVE_POS or word.lemma_.lower() in COUNTING_NOUNS:
+        if counted := [pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for pobj in prep.children if pobj.dep_ == "pobj"]:
+            return any(_someone(pobj, people) for pobj in counted)  # "20 of the prisoners"
+    if word.ent_type_ in ("PERSON", "NORP") or word.lemma_.lower() in COUNTING_NOUNS:
+        return True
+    if word.pos_ == "PRON":
+        return word.lower_ not in IMPERSONAL
+    if word.pos_ == "NUM":  # "freed 20", not "released iOS 17"
+        return word.ent_type_ not in NAMED_THINGS and not any(child.pos_ == "PROPN" for child in word.children)
+    if word.pos_ == "PROPN":
+        return word.ent_type_ not in NAMED_THINGS
+    return word.lemma_.lower() in people or word.lower_ in people
+
+
 OTHER_SENSES = {"recognize": _acknowledged, "recognise": _acknowledged, "meet": _received, "ask": _interviewed,
                 "agree": _holds_view, "talk": _talks_alone, "decline": _fell, "beat": _won_contest,
-                "demonstrate": _shown, "yield": _produced, "advise": _counsels}
+                "demonstrate": _shown, "yield": _produced, "advise": _counsels,
+                "release": _issued, "free": _issued}
 
 
 def _other_sense(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
