@@ -560,3 +560,13 @@ def test_release_of_a_thing_frees_no_one(code, text: str) -> None:
 ])
 def test_release_of_people_or_craft(code, text: str) -> None:
     assert [e for e in code(text) if e.cameo == "084" and e.happened]
+
+
+def test_strike_of_stated_length_is_a_stoppage_still_ahead(code) -> None:
+    """ "A planned 48-hour strike" is a work stoppage (PROTEST 143), not an air strike, and a
+    planned one lies ahead even after "days before" (no background event)."""
+    events = code("Flights to London were cut days before a planned 48-hour strike at British airports.")
+    strikes = [e for e in events if e.trigger == "strike"]
+    assert [(e.type, e.cameo, e.happened) for e in strikes] == [("PROTEST", "143", False)]
+    worked = [e for e in code("British teachers began a 24-hour strike in London on Monday.") if e.trigger == "strike"]
+    assert [(e.type, e.happened) for e in worked] == [("PROTEST", True)]

@@ -7,6 +7,10 @@ from eventwire.events.modality import modality_of
     ("sentence", "trigger", "modality"),
     [
         ("Rebels attacked the convoy on Monday.", "attacked", "asserted"),
+        # an event noun's own modifiers can put it ahead or leave it possible
+        ("Security was tight ahead of a planned protest in Hong Kong.", "protest", "future"),
+        ("The scheduled meeting between the two ministers drew criticism.", "meeting", "future"),
+        ("Iran warned of potential retaliation against US forces.", "retaliation", "hypothetical"),
         ("Rebels did not attack the convoy.", "attack", "negated"),
         # a conjunct in the past tense does not share its head's auxiliary
         ("Many will deplore that decision and were repelled when a man was set on fire last week.", "set", "asserted"),

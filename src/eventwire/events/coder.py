@@ -11,7 +11,7 @@ from eventwire.context import Context
 from eventwire.events.arguments import CODER as ARGUMENTS_CODER
 from eventwire.events.arguments import ActorIndex, actors_of, find_arguments, is_passive, opened_by
 from eventwire.events.lexicon import VERSION, Lexicon, Trigger, lemmas
-from eventwire.events.modality import is_conditional, modality_of, reporting_verbs
+from eventwire.events.modality import is_conditional, modality_of, prospective, reporting_verbs
 from eventwire.events.quantities import find_quantities, names_harm, parse_number
 from eventwire.model import Actor, Article, Event, Evidence
 from eventwire.nlp.parse import sentence_spans
@@ -128,7 +128,7 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             continue  # "the Bateses were visiting the arch with their son", "a woman visiting from Canada"
         if quantities is None:
             quantities = find_quantities(sentence)
-        modality = "historical" if _is_background(token) else modality_of(token)
+        modality = "historical" if _is_background(token) and not prospective(token) else modality_of(token)
         event = Event(
             type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
             goldstein=trigger.goldstein, sources=tuple(sources), targets=tuple(targets),

@@ -17,6 +17,10 @@ TEMPORAL_MARKERS = {"once", "when", "until", "till", "after", "before", "as soon
 PRESENT = {"VBZ", "VBP"}
 # An event noun with these determiners is any such event, not one that took place.
 ANY = {"any", "every", "whatever"}
+# modifiers of an event noun that put it ahead ("a planned strike", "the scheduled meeting") or
+# leave it possible ("potential retaliation", "a possible attack")
+PROSPECTIVE = {"planned", "proposed", "scheduled", "upcoming", "impending", "forthcoming", "prospective"}
+POSSIBLE = {"possible", "potential", "would-be"}
 # An event noun these govern is a goal, not yet reached.
 GOAL_PREPOSITIONS = {"toward", "towards"}
 # An event noun that is the "of" object of these may come, it has not ("the threat of attacks").
@@ -133,6 +137,8 @@ def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | No
         return "negated"
     if any(child.dep_ == "det" and child.lower_ in ANY for child in _noun_of(token).children):
         return "hypothetical"  # "any attack would be met with force", "any deal struck with Iran"
+    if ahead := prospective(token):
+        return ahead
     for child in token.children:
         word = child.lower_
         if child.dep_ in ("aux", "auxpass") and (word, "auxiliary") in cues:
@@ -143,6 +149,20 @@ def _clause_modality(token: Token, cues: dict[tuple[str, str], str]) -> str | No
             return cues[(word, "marker")]
         if child.dep_ in ("mark", "advmod") and word in TEMPORAL_MARKERS and token.tag_ in PRESENT:
             return "future"
+    return None
+
+
+def prospective(token: Token) -> str | None:
+    """The modality an event noun's own modifiers give it: "future" for one still ahead ("a
+    planned strike", "the scheduled meeting"), "hypothetical" for one only possible
+    ("potential retaliation", "a possible attack"); None otherwise."""
+    if token.pos_ != "NOUN":
+        return None
+    modifiers = {child.lower_ for child in token.children if child.dep_ in ("amod", "compound") and child.i < token.i}
+    if modifiers & PROSPECTIVE:
+        return "future"
+    if modifiers & POSSIBLE:
+        return "hypothetical"
     return None
 
 
