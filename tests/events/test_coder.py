@@ -570,3 +570,24 @@ def test_strike_of_stated_length_is_a_stoppage_still_ahead(code) -> None:
     assert [(e.type, e.cameo, e.happened) for e in strikes] == [("PROTEST", "143", False)]
     worked = [e for e in code("British teachers began a 24-hour strike in London on Monday.") if e.trigger == "strike"]
     assert [(e.type, e.happened) for e in worked] == [("PROTEST", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "A Kenyan police official who asked not to be named said the bomb was large.",
+    "The Afghan official, who requested anonymity, said the talks had stalled.",
+    "An Iraqi aide asked not to be identified because he was not authorized to speak.",
+])
+def test_anonymity_is_no_request(code, text: str) -> None:
+    assert not [e for e in code(text) if e.type == "REQUEST"]
+
+
+def test_request_with_a_negated_infinitive_stays(code) -> None:
+    assert [e.type for e in code("Iran asked the UN not to renew the embargo.") if e.happened] == ["REQUEST"]
+
+
+def test_possessive_strikers_make_a_stoppage(code) -> None:
+    """ "The teachers' strike" is a work stoppage, as "a teachers strike" is; "Israel's strike" an attack."""
+    assert [e.type for e in code("The Kenyan teachers' strike entered its third week in Nairobi.")
+            if e.trigger == "strike"] == ["PROTEST"]
+    assert [e.type for e in code("Israel's strike on the convoy in Syria killed five.")
+            if e.trigger == "strike"] == ["ASSAULT"]

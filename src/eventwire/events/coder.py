@@ -57,6 +57,7 @@ COUNTING_NOUNS = frozenset({"majority", "dozen", "handful", "number", "rest", "g
 IMPERSONAL = frozenset({"it", "this", "that", "these", "those", "which", "what", "something", "anything",
                         "everything", "nothing"})
 NAMED_THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "DATE", "TIME", "MONEY", "PERCENT"})
+UNNAMED = frozenset({"name", "identify", "quote"})  # "asked not to be named": anonymity, no request
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MARCHING = frozenset({"march", "parade"})  # what state forces do on parade
 YIELDED = frozenset({"power", "ground", "control", "territory", "seat"})  # what is yielded as a concession
@@ -302,6 +303,20 @@ def _interviewed(token: Token, lexicon: Lexicon) -> bool:
         child.dep_ in ("nsubjpass", "nsubj", "agent", "auxpass") for child in token.children)
 
 
+def _asked(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "ask" is no request of anyone: the one who answers is asked ("Asked about the
+    attack, the minister said ...", `_interviewed`), or a source asks not to be named."""
+    return _interviewed(token, lexicon) or _anonymous(token, lexicon)
+
+
+def _anonymous(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a request is a source's for anonymity: "an official who asked not to be named",
+    "asked not to be identified", "who requested anonymity"."""
+    return any((child.dep_ == "xcomp" and child.lemma_.lower() in UNNAMED and any(
+        grandchild.dep_ == "neg" for grandchild in child.children))
+        or (child.dep_ == "dobj" and child.lemma_.lower() == "anonymity") for child in token.children)
+
+
 def _holds_view(token: Token, lexicon: Lexicon) -> bool:
     """Whether "agree" shares a view rather than commits: its complement is a clause that
     states a fact, no act to come ("agreed that Clinton is in good health"; not "agreed that
@@ -466,7 +481,8 @@ def _someone(word: Token, people: frozenset[str]) -> bool:
     return word.lemma_.lower() in people or word.lower_ in people
 
 
-OTHER_SENSES = {"recognize": _acknowledged, "recognise": _acknowledged, "meet": _received, "ask": _interviewed,
+OTHER_SENSES = {"recognize": _acknowledged, "recognise": _acknowledged, "meet": _received, "ask": _asked,
+                "request": _anonymous,
                 "agree": _holds_view, "talk": _talks_alone, "decline": _fell, "beat": _won_contest,
                 "demonstrate": _shown, "yield": _produced, "advise": _counsels,
                 "release": _issued, "free": _issued}
@@ -910,7 +926,7 @@ def _of_time(preposition: Token) -> bool:
 def _has_object(token: Token, words: frozenset[str]) -> bool:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "attr", "oprd", "xcomp", "advcl") or (
-                child.dep_ in ("compound", "amod") and child.i < token.i):
+                child.dep_ in ("compound", "amod", "poss") and child.i < token.i):
             if child.lemma_.lower() in words or child.lower_ in words or any(
                     g.lemma_.lower() in words for g in (*child.children, *_partitive(child))):
                 return True
