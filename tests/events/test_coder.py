@@ -591,3 +591,18 @@ def test_possessive_strikers_make_a_stoppage(code) -> None:
             if e.trigger == "strike"] == ["PROTEST"]
     assert [e.type for e in code("Israel's strike on the convoy in Syria killed five.")
             if e.trigger == "strike"] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police declined to comment on the lawsuit.",
+    "A spokesman for the Iraqi ministry refused to elaborate.",
+    "Iran declined to say whether it would attend the talks.",
+])
+def test_no_comment_is_no_rejection(code, text: str) -> None:
+    """CAMEO 011 "decline comment" is a statement PLOVER does not code, not REJECT."""
+    assert not [e for e in code(text) if e.type == "REJECT"]
+
+
+def test_refusals_of_a_demand_stay_rejections(code) -> None:
+    assert [e.type for e in code("Israel refused to discuss a truce with Hamas.") if e.happened] == ["REJECT"]
+    assert [e.type for e in code("The Kenyan minister declined the invitation to the summit.")] == ["REJECT"]

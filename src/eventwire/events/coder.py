@@ -57,6 +57,7 @@ COUNTING_NOUNS = frozenset({"majority", "dozen", "handful", "number", "rest", "g
 IMPERSONAL = frozenset({"it", "this", "that", "these", "those", "which", "what", "something", "anything",
                         "everything", "nothing"})
 NAMED_THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "DATE", "TIME", "MONEY", "PERCENT"})
+COMMENTING = frozenset({"comment", "elaborate", "confirm", "speculate", "specify", "say", "disclose"})
 UNNAMED = frozenset({"name", "identify", "quote"})  # "asked not to be named": anonymity, no request
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MARCHING = frozenset({"march", "parade"})  # what state forces do on parade
@@ -352,6 +353,21 @@ def _talks_alone(token: Token, lexicon: Lexicon) -> bool:
     return not any(subject.tag_ in ("NNS", "NNPS") or subject.conjuncts for subject in subjects)
 
 
+def _declined(token: Token, lexicon: Lexicon) -> bool:
+    """Whether "decline" is no refusal: a fall (`_fell`) or no comment (`_no_comment`)."""
+    return _fell(token, lexicon) or _no_comment(token, lexicon)
+
+
+def _no_comment(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a refusal is to comment to the press ("declined to comment", "declined to
+    discuss the case", "refused to elaborate"): CAMEO 011, a statement PLOVER does not code,
+    not a rejection of anyone's demand ("refused to discuss a truce with Hamas", "refused to
+    give a statement to the police")."""
+    return any(child.dep_ == "xcomp" and (child.lemma_.lower() in COMMENTING or child.lemma_.lower() == "discuss" and not any(
+        grandchild.dep_ == "prep" and grandchild.lower_ == "with" for grandchild in child.children))
+        for child in token.children)
+
+
 def _fell(token: Token, lexicon: Lexicon) -> bool:
     """Whether "decline" tells of a fall, not a refusal: by an amount ("declined 0.3%",
     "declined by 2 per cent"), to a degree ("declined slightly"), or as a quality ("declining
@@ -483,7 +499,8 @@ def _someone(word: Token, people: frozenset[str]) -> bool:
 
 OTHER_SENSES = {"recognize": _acknowledged, "recognise": _acknowledged, "meet": _received, "ask": _asked,
                 "request": _anonymous,
-                "agree": _holds_view, "talk": _talks_alone, "decline": _fell, "beat": _won_contest,
+                "agree": _holds_view, "talk": _talks_alone, "decline": _declined, "refuse": _no_comment,
+                "beat": _won_contest,
                 "demonstrate": _shown, "yield": _produced, "advise": _counsels,
                 "release": _issued, "free": _issued}
 
