@@ -606,3 +606,19 @@ def test_no_comment_is_no_rejection(code, text: str) -> None:
 def test_refusals_of_a_demand_stay_rejections(code) -> None:
     assert [e.type for e in code("Israel refused to discuss a truce with Hamas.") if e.happened] == ["REJECT"]
     assert [e.type for e in code("The Kenyan minister declined the invitation to the summit.")] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Washington will take action against countries that violate the rights of their citizens.",
+    "Obama told groups who support the Iran nuclear deal to keep up the pressure.",
+    "I am not in the habit of supporting people who attack my wife.",
+])
+def test_present_relative_clause_on_a_bare_plural_is_habitual(code, text: str) -> None:
+    """What a kind of actor does ("countries that violate ...") is no act that took place."""
+    events = code(text)
+    assert not [e for e in events if e.trigger in ("violate", "support", "attack") and e.happened]
+
+
+def test_relative_clause_on_counted_actors_is_an_act(code) -> None:
+    events = code("Kenyan police arrested two men who attack tourists in Mombasa.")
+    assert [e for e in events if e.type == "ASSAULT" and e.happened]

@@ -594,12 +594,17 @@ def _generic(token: Token) -> bool:
 
 
 def _habitual(token: Token) -> bool:
-    """A present-tense verb of a relative clause on a name tells what the named one does, not
-    an act that took place: "the British Council, which provides placements to UK students",
-    "Iran, which backs the Houthis"."""
-    return (token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP")
-            and (token.head.ent_type_ == "ORG" or token.head.pos_ == "PROPN")
-            and not any(child.dep_ in ("aux", "auxpass", "neg") for child in token.children))
+    """A present-tense verb of a relative clause on a name or on a bare plural tells what the
+    named one, or that kind of one, does, not an act that took place: "the British Council,
+    which provides placements to UK students", "Iran, which backs the Houthis", "countries
+    that violate the rights of their citizens", "people who attack my wife" (not "the
+    groups that support him", "two men who attack")."""
+    if token.dep_ != "relcl" or token.tag_ not in ("VBZ", "VBP") or any(
+            child.dep_ in ("aux", "auxpass", "neg") for child in token.children):
+        return False
+    head = token.head
+    return head.ent_type_ == "ORG" or head.pos_ == "PROPN" or (
+        head.tag_ == "NNS" and not any(child.dep_ in ("det", "poss", "nummod") for child in head.children))
 
 
 def _characterised(noun: Token) -> bool:
