@@ -622,3 +622,9 @@ def test_present_relative_clause_on_a_bare_plural_is_habitual(code, text: str) -
 def test_relative_clause_on_counted_actors_is_an_act(code) -> None:
     events = code("Kenyan police arrested two men who attack tourists in Mombasa.")
     assert [e for e in events if e.type == "ASSAULT" and e.happened]
+
+
+def test_talking_to_the_press_is_no_consultation(code) -> None:
+    assert not [e for e in code("The Iraqi prime minister talked to reporters in Baghdad on Monday.")
+                if e.type == "CONSULT"]
+    assert [e.type for e in code("The Kenyan president talked with the Ugandan president about trade.")] == ["CONSULT"]

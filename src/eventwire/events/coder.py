@@ -58,6 +58,7 @@ IMPERSONAL = frozenset({"it", "this", "that", "these", "those", "which", "what",
                         "everything", "nothing"})
 NAMED_THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "DATE", "TIME", "MONEY", "PERCENT"})
 COMMENTING = frozenset({"comment", "elaborate", "confirm", "speculate", "specify", "say", "disclose"})
+PRESS = "JRN"  # the sector of journalists and the media
 UNNAMED = frozenset({"name", "identify", "quote"})  # "asked not to be named": anonymity, no request
 POLICE = {"COP", "GOV", "JUD", "SPY"}  # a raid by these is a search; by soldiers, an assault
 MARCHING = frozenset({"march", "parade"})  # what state forces do on parade
@@ -124,6 +125,8 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             continue  # an arrest of someone ("dozens were detained") needs no named party
         if trigger.plover in COOPERATIVE_TYPES - {"CONSULT"} and _private(sources + targets):
             continue  # "a local company provided the cables" (a meeting may still be news)
+        if trigger.lemma == "talk" and targets and all(actor.sector == PRESS for actor in targets):
+            continue  # "talks to the media", "talked to reporters": a statement to the press, no consultation
         if trigger.lemma == "meet" and _meets_no_one(token, index):
             continue  # "only four NATO countries meet the bar", "met the requirements", "met his death"
         if trigger.cameo == VISIT_CAMEO and _unofficial(sources) and _unofficial(targets):
