@@ -628,3 +628,15 @@ def test_talking_to_the_press_is_no_consultation(code) -> None:
     assert not [e for e in code("The Iraqi prime minister talked to reporters in Baghdad on Monday.")
                 if e.type == "CONSULT"]
     assert [e.type for e in code("The Kenyan president talked with the Ugandan president about trade.")] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "happened"), [
+    ("Security is tight in Kabul before Sunday's talks between the Taliban and the Afghan government.", "talks", False),
+    ("Zimbabwean police are on alert ahead of protests by teachers in Harare.", "protests", False),
+    ("Kenyan police arrested him in Nairobi before the protest on Friday.", "protest", True),
+])
+def test_before_a_present_clause_lies_ahead(code, text: str, trigger: str, happened: bool) -> None:
+    """What a present or future clause is "before" or "ahead of" has not happened yet; what a
+    past one is before has."""
+    events = [e for e in code(text) if e.trigger == trigger]
+    assert events and all(e.happened == happened for e in events)

@@ -133,7 +133,12 @@ def code_sentence(sentence: Span, article: Article, lexicon: Lexicon, index: Act
             continue  # "the Bateses were visiting the arch with their son", "a woman visiting from Canada"
         if quantities is None:
             quantities = find_quantities(sentence)
-        modality = "historical" if _is_background(token) and not prospective(token) else modality_of(token)
+        if _still_ahead(token):
+            modality = "future"
+        elif _is_background(token) and not prospective(token):
+            modality = "historical"
+        else:
+            modality = modality_of(token)
         event = Event(
             type=trigger.plover, mode=trigger.mode, context=trigger.context, cameo=trigger.cameo,
             goldstein=trigger.goldstein, sources=tuple(sources), targets=tuple(targets),
@@ -914,6 +919,28 @@ def _is_background(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
         return False
     return token.head.lower_ in BACKGROUND_PREPOSITIONS
+
+
+def _still_ahead(token: Token) -> bool:
+    """An event noun that a present or future clause is "before", "ahead of" or "prior to"
+    lies ahead: "security is tight before Sunday's talks", "leaders will meet before the
+    summit", "troops are massing ahead of the offensive" (not "arrested him before the protest")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    if preposition.lower_ == "before":
+        verb = preposition.head
+    elif preposition.lower_ in ("of", "to") and preposition.head.lower_ in ("ahead", "prior"):
+        verb = preposition.head.head
+    else:
+        return False
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(aux.lower_ in ("will", "shall", "'ll") for aux in auxiliaries):
+        return True
+    tags = [aux.tag_ for aux in auxiliaries] or [verb.tag_]
+    return tags[0] in ("VBZ", "VBP")
 
 
 def _compound_head(token: Token, lexicon: Lexicon) -> Token | None:
