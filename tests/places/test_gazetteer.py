@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.places.build import airport_names
 from eventwire.places.names import name_key, skeleton
 from eventwire.places.resolve import distance_km
 
@@ -101,3 +102,14 @@ def test_division_without_towns_lies_in_its_first_level_division(gazetteer):
     balkh = next(c for c in gazetteer.lookup("Balkh") if c.feature_code == "ADM1")
     assert zari.feature_code == "ADM2" and zari.lat is not None
     assert distance_km(zari.lat, zari.lon, balkh.lat, balkh.lon) < 1
+
+
+@pytest.mark.parametrize(("name", "city", "expected"), [
+    ("London Heathrow Airport", "London", ["Heathrow Airport", "Heathrow"]),
+    ("Washington Dulles International Airport", "Washington", ["Dulles Airport", "Dulles"]),
+    ("John F Kennedy International Airport", "New York", ["John F Kennedy Airport"]),
+    ("Kabul International Airport", "Kabul", ["Kabul Airport"]),
+])
+def testairport_names_news_uses(name: str, city: str, expected: list[str]) -> None:
+    """Short airport names, never the bare name of the city or a multi-word core."""
+    assert airport_names(name, city) == expected

@@ -48,6 +48,10 @@ def _place(article, text):
         # a curated feature is as prominent as the name's best-known bearer: not Gulf Province, PNG
         ("Washington urged Gulf allies to withhold the missiles.", "Gulf", None, None, {"GULF"}),
         ("Tankers were attacked in the Gulf on Thursday.", "Gulf", None, None, {"GULF"}),
+        # an airport under the name news gives it, the model's facility tag beating a small town
+        ("Heathrow airport was closed after drones were sighted.", "Heathrow", "GBR", None, {"AIRP"}),
+        ("Flights at Gatwick Airport were suspended.", "Gatwick Airport", "GBR", None, {"AIRP"}),
+        ("Police arrested a man in Heathrow, Florida.", "Heathrow", "USA", "Florida", {"PPL"}),
     ],
 )
 def test_resolution(resolve, text, mention, country, admin1, feature_codes):

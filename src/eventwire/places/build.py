@@ -302,7 +302,24 @@ def _airports(state: _State) -> Iterator[_Row]:
                    state.iso3.get(airport["country"]), airport["subd"] or None, airport["lat"],
                    airport["lon"], 0, "airportsdata")
         row.add_name(name, OFFICIAL)
+        for short in airport_names(name, airport["city"]):
+            row.add_name(short, ALTERNATE)
         yield row
+
+
+def airport_names(name: str, city: str) -> list[str]:
+    """The names news gives an airport besides its official one: without its city and without
+    "International" ("London Heathrow Airport": "Heathrow Airport"), and a one-word name on its
+    own ("Heathrow", "Gatwick", "Dulles"), never the city's name itself."""
+    if city and name.startswith(city + " ") and name[len(city) + 1:] not in ("Airport", "International Airport"):
+        name = name[len(city) + 1:]
+    name = name.replace(" International Airport", " Airport")
+    names = [name]
+    if name.endswith(" Airport"):
+        core = name[: -len(" Airport")]
+        if core.isalpha() and core[:1].isupper() and core != city:
+            names.append(core)
+    return [short for short in names if short != city]
 
 
 def _curated(state: _State) -> Iterator[_Row]:

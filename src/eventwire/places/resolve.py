@@ -46,6 +46,7 @@ MILLION_CITY = 1_000_000
 FOCUS_MENTIONS = 3
 CURATED_PROMINENCE = 1_000_000
 ADJECTIVE_COUNTRY_SCORE = 1.5
+FACILITY_LABEL, FACILITY_CODES, FACILITY_SCORE = "FAC", frozenset({"AIRP", "AIRB"}), 6.0
 FEATURE_PRIOR = MappingProxyType({"CONT": 5.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 3.0, "PPL": 0.0,
                                   "AIRP": -1.0, "AIRB": 0.0, "RGN": 3.0})
 
@@ -290,6 +291,8 @@ def prior(candidate: Candidate, mention: Mention) -> float:
         score -= 4.0
     if mention.division:
         score += 6.0 if code.startswith("ADM") else -6.0
+    if mention.source == FACILITY_LABEL and code in FACILITY_CODES:
+        score += FACILITY_SCORE  # "Heathrow" tagged a facility: the airport, not Heathrow, Florida
     return score
 
 
