@@ -308,13 +308,16 @@ def _airports(state: _State) -> Iterator[_Row]:
 
 
 def airport_names(name: str, city: str) -> list[str]:
-    """The names news gives an airport besides its official one: without its city and without
-    "International" ("London Heathrow Airport": "Heathrow Airport"), and a one-word name on its
-    own ("Heathrow", "Gatwick", "Dulles"), never the city's name itself."""
+    """The names news gives an airport besides its official one: without its city ("London
+    Heathrow Airport": "Heathrow Airport", "Washington Dulles International Airport": "Dulles
+    International Airport"), without "International" ("Dulles Airport"), and a one-word name on
+    its own ("Heathrow", "Dulles"), never the city's name itself."""
     if city and name.startswith(city + " ") and name[len(city) + 1:] not in ("Airport", "International Airport"):
         name = name[len(city) + 1:]
-    name = name.replace(" International Airport", " Airport")
     names = [name]
+    if name.endswith(" International Airport"):
+        name = name.replace(" International Airport", " Airport")
+        names.append(name)
     if name.endswith(" Airport"):
         core = name[: -len(" Airport")]
         if core.isalpha() and core[:1].isupper() and core != city:
