@@ -640,3 +640,11 @@ def test_before_a_present_clause_lies_ahead(code, text: str, trigger: str, happe
     past one is before has."""
     events = [e for e in code(text) if e.trigger == trigger]
     assert events and all(e.happened == happened for e in events)
+
+
+def test_a_long_chain_of_counts_is_read_without_recursion(code) -> None:
+    """A malformed object ("released some of some of ... of the documents") is read to a bounded
+    depth (where "some" may be people), not recursed through until Python gives up."""
+    text = "Kenyan police released " + "some of " * 600 + "the documents in Nairobi."
+    releases = [e for e in code(text) if e.cameo == "084"]
+    assert [[a.country for a in e.sources] for e in releases] == [["KEN"]]

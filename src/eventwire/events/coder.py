@@ -56,6 +56,7 @@ PARTITIVE_POS = {"PRON", "DET", "NUM", "ADJ"}  # "some of the footage", "most of
 COUNTING_NOUNS = frozenset({"majority", "dozen", "handful", "number", "rest", "group", "hundred", "thousand", "total"})
 IMPERSONAL = frozenset({"it", "this", "that", "these", "those", "which", "what", "something", "anything",
                         "everything", "nothing"})
+MAX_PARTITIVE_DEPTH = 3  # "some of the 20 of the prisoners"; a malformed chain of "of"s stops here
 NAMED_THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "DATE", "TIME", "MONEY", "PERCENT"})
 COMMENTING = frozenset({"comment", "elaborate", "confirm", "speculate", "specify", "say", "disclose"})
 PRESS = "JRN"  # the sector of journalists and the media
@@ -488,12 +489,13 @@ def _issued(token: Token, lexicon: Lexicon) -> bool:
     return not any(_someone(word, people) for patient in patients for word in (patient, *patient.conjuncts))
 
 
-def _someone(word: Token, people: frozenset[str]) -> bool:
-    """Whether a noun phrase's head names a person, people or a craft (see `_issued`)."""
-    if word.pos_ in PARTITIVE_POS or word.lemma_.lower() in COUNTING_NOUNS:
+def _someone(word: Token, people: frozenset[str], depth: int = 0) -> bool:
+    """Whether a noun phrase's head names a person, people or a craft (see `_issued`); a
+    count is followed into what it counts, at most MAX_PARTITIVE_DEPTH times."""
+    if (word.pos_ in PARTITIVE_POS or word.lemma_.lower() in COUNTING_NOUNS) and depth < MAX_PARTITIVE_DEPTH:
         if counted := [pobj for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "of"
                        for pobj in prep.children if pobj.dep_ == "pobj"]:
-            return any(_someone(pobj, people) for pobj in counted)  # "20 of the prisoners"
+            return any(_someone(pobj, people, depth + 1) for pobj in counted)  # "20 of the prisoners"
     if word.ent_type_ in ("PERSON", "NORP") or word.lemma_.lower() in COUNTING_NOUNS:
         return True
     if word.pos_ == "PRON":
