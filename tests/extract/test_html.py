@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from eventwire.extract.html import (
+    MIN_PRECISE_CHARS,
+    choose_body,
     clean_title,
     count_text_chars,
     extract_html,
@@ -191,3 +193,21 @@ def test_issue_16_fragment_text_of_odd_markup(html: str, expected: str) -> None:
 )
 def test_issue_16_count_text_chars(html: str, expected: int) -> None:
     assert count_text_chars(html) == expected
+
+
+NOTICE = ("This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
+          "distribution to your colleagues, clients or customers visit the reprints desk.\n"
+          "https://news.example.org/articles/port-strike-ends-123")
+
+
+@pytest.mark.parametrize(("precise", "default", "expected"), [
+    # precision mode kept a reprint notice and dropped the body it took for a paywall
+    (NOTICE, NOTICE + "\n" + PARAGRAPH * 12, "default"),
+    ("x" * (MIN_PRECISE_CHARS - 1), "x" * MIN_PRECISE_CHARS, "default"),  # too short to be an article
+    # the precise text is most of the default one: the default only adds chrome
+    (PARAGRAPH * 3, "Share this article\n" + PARAGRAPH * 3 + "\nRead more", "precise"),
+    (PARAGRAPH * 2, PARAGRAPH * 5, "precise"),  # 0.4 of it: a body, not a notice
+    (NOTICE, "", "precise"),  # nothing better to take
+])
+def test_choose_body_takes_default_text_only_for_a_notice_or_a_stub(precise: str, default: str, expected: str) -> None:
+    assert choose_body(precise, default) == (precise if expected == "precise" else default)
