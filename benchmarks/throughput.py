@@ -11,7 +11,10 @@ the ratio of each round: on a busy machine one round alone says little.
 
 With `--workers N` it also codes the articles through `pipeline.process_parallel` with
 1 and N worker processes (model loading included, as an ingest pays it) and prints
-articles/s for each and the speed-up.
+articles/s for each and the speed-up, beside the machine's own: bare spaCy over the same
+texts in 1 process and then split over N processes at once (model loading excluded), the
+most any pool of N processes could gain on this machine (shared cores, caches and memory
+bandwidth make it less than N).
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import multiprocessing
 import resource
 import statistics
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from eventwire.context import Context
 from eventwire.extract import to_article
@@ -88,6 +93,31 @@ def bench_eventwire(ctx: Context, texts: list[str], batch_size: int) -> tuple[fl
     return time.perf_counter() - start, dict(per_stage)
 
 
+def _spacy_share(texts: list[str], batch_size: int, start: Any) -> float:
+    """In a fresh process: load the model, wait for the others, then return the seconds of
+    bare `nlp.pipe` over `texts`."""
+    ctx = Context()
+    bench_spacy(ctx, texts[:2], batch_size)  # load and warm up, untimed
+    start.wait()
+    return bench_spacy(ctx, texts, batch_size)
+
+
+def bench_machine(texts: list[str], batch_size: int, workers: int) -> float:
+    """Return how much faster `workers` processes parse the texts (split between them, each
+    its share at the same time) than one process parses them all: bare spaCy, model loading
+    excluded, so the ceiling of any process pool's speed-up here."""
+    context = multiprocessing.get_context("spawn")
+    times = []
+    for count in (1, workers):
+        manager = context.Manager()
+        barrier = manager.Barrier(count)
+        with context.Pool(count) as pool:
+            shares = [(texts[i::count], batch_size, barrier) for i in range(count)]
+            times.append(max(pool.starmap(_spacy_share, shares)))
+        manager.shutdown()
+    return times[0] / times[1]
+
+
 def bench_workers(texts: list[str], options: Options, workers: int) -> tuple[float, float, int]:
     """Code the texts with `workers` processes; return the seconds in all (worker start-up
     included), the seconds after the first batch came back, and the articles coded then."""
@@ -146,7 +176,10 @@ def main() -> None:
         print(f"  {args.workers} worker processes    {len(texts) / many:14.2f}   {rest / many_steady:21.2f}")
         print(f"  speed-up                {one / many:13.2f}x   {one_steady / many_steady:20.2f}x")
         # the largest of the finished worker processes (each loads its own model and data)
-        print(f"peak RSS of a worker process: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
+        worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"  bare spaCy, {args.workers} processes against 1 (the machine's ceiling): "
+              f"{bench_machine(texts, args.batch_size, args.workers):.2f}x")
+        print(f"peak RSS of a worker process: {worker_rss:.0f} MiB")
 
 
 if __name__ == "__main__":
