@@ -33,6 +33,11 @@ import pytest
          "Protesters", ("IRN", "CVL")),
         # a bare conjunct shares the first conjunct's country
         ("Syrian tanks and helicopters shelled the town.", "helicopters", ("SYR", "MIL")),
+        # a state body or force named by its leader takes the leader's country
+        ("The government of Bashar al-Assad shelled the town.", "The government", ("SYR", "GOV")),
+        ("Forces loyal to Nicolas Maduro fired on the crowd in Madrid.", "Forces", ("VEN", "MIL")),
+        # but only a state one: civilians loyal to him are coded where the clause sets them
+        ("Protesters loyal to Nicolas Maduro marched in Madrid.", "Protesters", ("ESP", "CVL")),
         # ethnic groups are coded where they live
         ("The Russians of Latvia protested.", "The Russians", ("LVA", "CVL")),
         ("Hundreds of ethnic Uzbeks marched in Kyrgyzstan.", "ethnic Uzbeks", ("KGZ", "CVL")),

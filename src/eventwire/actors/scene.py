@@ -25,7 +25,7 @@ from eventwire.actors.knowledge import (
     given_name,
     unattributed_means,
 )
-from eventwire.actors.phrases import AFFILIATION_PREFIXES, Mention, _climb, _is_location
+from eventwire.actors.phrases import AFFILIATION_PREFIXES, STATE_SECTORS, Mention, _climb, _is_location
 from eventwire.events.lexicon import lemmas, load_lexicon, word_list
 from eventwire.nlp.parse import tokens_with_lemmas
 
@@ -48,7 +48,8 @@ def fill_scene_countries(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
     filled = []
     for mention in mentions:
         if mention.country is None and mention.sector:
-            shared = _owner_country(doc, mention, by_head) or _conjunct_country(doc, mention, by_head)
+            shared = (_owner_country(doc, mention, by_head) or _conjunct_country(doc, mention, by_head)
+                      or _leader_country(doc, mention, by_head))
             if shared is not None:
                 mention = dataclasses.replace(mention, country=shared)
         if mention.plural and mention.sector == "CVL" and mention.country:
@@ -187,6 +188,24 @@ def _owner_country(doc: Doc, mention: Mention, by_head: dict[int, Mention]) -> s
         if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
             return None
         verb = _clause(verb.head)
+    return None
+
+
+def _leader_country(doc: Doc, mention: Mention, by_head: dict[int, Mention]) -> str | None:
+    """A state body or force named by the person who leads it has that person's country: "the
+    government of Bashar al-Assad", "the administration of President Duterte", "forces loyal
+    to President Assad" (not "supporters of Trump": only state sectors)."""
+    if mention.sector not in STATE_SECTORS:
+        return None
+    root = doc[mention.head]
+    prepositions = [child for child in root.children if child.dep_ == "prep" and child.lower_ == "of"]
+    prepositions += [prep for adjective in root.children if adjective.lower_ == "loyal"
+                     for prep in adjective.children if prep.dep_ == "prep" and prep.lower_ == "to"]
+    for preposition in prepositions:
+        for leader in preposition.children:
+            owner = by_head.get(leader.i)
+            if leader.dep_ == "pobj" and owner is not None and owner.kind == "person":
+                return owner.country
     return None
 
 
