@@ -12,9 +12,9 @@ the ratio of each round: on a busy machine one round alone says little.
 With `--workers N` it also codes the articles through `pipeline.process_parallel` with
 1 and N worker processes (model loading included, as an ingest pays it) and prints
 articles/s for each and the speed-up, beside the machine's own: bare spaCy over the same
-texts in 1 process and then split over N processes at once (model loading excluded), the
-most any pool of N processes could gain on this machine (shared cores, caches and memory
-bandwidth make it less than N).
+texts in 1 process and then split over N processes at once (model loading excluded; the
+median of `--repeat` rounds), what N processes gain on this machine at all (shared cores,
+caches and memory bandwidth, and other load, make it less than N).
 """
 
 from __future__ import annotations
@@ -102,20 +102,21 @@ def _spacy_share(texts: list[str], batch_size: int, start: Any) -> float:
     return bench_spacy(ctx, texts, batch_size)
 
 
-def bench_machine(texts: list[str], batch_size: int, workers: int) -> float:
+def bench_machine(texts: list[str], batch_size: int, workers: int, repeat: int) -> float:
     """Return how much faster `workers` processes parse the texts (split between them, each
     its share at the same time) than one process parses them all: bare spaCy, model loading
-    excluded, so the ceiling of any process pool's speed-up here."""
+    excluded, the median of `repeat` rounds."""
     context = multiprocessing.get_context("spawn")
-    times = []
-    for count in (1, workers):
-        manager = context.Manager()
-        barrier = manager.Barrier(count)
-        with context.Pool(count) as pool:
-            shares = [(texts[i::count], batch_size, barrier) for i in range(count)]
-            times.append(max(pool.starmap(_spacy_share, shares)))
-        manager.shutdown()
-    return times[0] / times[1]
+    speed_ups = []
+    for _ in range(max(repeat, 1)):
+        times = []
+        for count in (1, workers):
+            with context.Manager() as manager, context.Pool(count) as pool:
+                barrier = manager.Barrier(count)
+                shares = [(texts[i::count], batch_size, barrier) for i in range(count)]
+                times.append(max(pool.starmap(_spacy_share, shares)))
+        speed_ups.append(times[0] / times[1])
+    return statistics.median(speed_ups)
 
 
 def bench_workers(texts: list[str], options: Options, workers: int) -> tuple[float, float, int]:
@@ -177,8 +178,8 @@ def main() -> None:
         print(f"  speed-up                {one / many:13.2f}x   {one_steady / many_steady:20.2f}x")
         # the largest of the finished worker processes (each loads its own model and data)
         worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"  bare spaCy, {args.workers} processes against 1 (the machine's ceiling): "
-              f"{bench_machine(texts, args.batch_size, args.workers):.2f}x")
+        print(f"  bare spaCy, {args.workers} processes against 1 (the machine's own): "
+              f"{bench_machine(texts, args.batch_size, args.workers, args.repeat):.2f}x")
         print(f"peak RSS of a worker process: {worker_rss:.0f} MiB")
 
 
