@@ -174,7 +174,8 @@ def choose_body(precise: str, default: str) -> str:
         >>> choose_body("This copy is for your personal use only.", "Dock workers ended a strike ..." * 20)[:12]
         'Dock workers'
     """
-    if len(default) > len(precise) and (len(precise) < MIN_PRECISE_CHARS or len(precise) < MIN_PRECISE_SHARE * len(default)):
+    too_short = len(precise) < MIN_PRECISE_CHARS or len(precise) < MIN_PRECISE_SHARE * len(default)
+    if too_short and len(default) > len(precise):
         logger.debug("precise extraction gave %d chars, default settings %d", len(precise), len(default))
         return default
     return precise
